@@ -1,0 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ISOLATION_HEADERS } from './isolation-headers.ts';
+
+describe('cross-origin isolation headers', () => {
+  it('public/_headers (static hosting) sends exactly the headers the dev and preview servers send', () => {
+    const file = readFileSync(new URL('../../public/_headers', import.meta.url), 'utf8');
+    const sent = Object.fromEntries(
+      file
+        .split('\n')
+        .filter((line) => /^\s+[\w-]+:/.test(line))
+        .map((line) => line.trim().split(/:\s*/, 2) as [string, string]),
+    );
+    expect(sent).toEqual(ISOLATION_HEADERS);
+  });
+});
