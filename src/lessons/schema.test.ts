@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { lessonFrontmatterSchema, parseWith, trackFrontmatterSchema } from './schema.ts';
+
+const minimal = { title: 'T', summary: 'S', kind: 'server', focus: 'server.js' };
+
+function problems(data: unknown) {
+  const result = parseWith(lessonFrontmatterSchema, data);
+  return result.ok ? [] : result.problems;
+}
+
+describe('lesson frontmatter schema', () => {
+  it('applies the defaults and splits `start` into command and args', () => {
+    const result = parseWith(lessonFrontmatterSchema, { ...minimal, start: 'node  --watch server.js' });
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        ...minimal,
+        mode: 'lesson',
+        minutes: 10,
+        hints: [],
+        start: { command: 'node', args: ['--watch', 'server.js'] },
+        port: 3000,
+        allowFileChanges: false,
+        requests: [],
+      },
+    });
+  });
+
+  it('names every missing required field', () => {
+    expect(problems({})).toEqual([
+      { field: 'title', message: 'is required' },
+      { field: 'summary', message: 'is required' },
+      { field: 'kind', message: 'is required: one of server, sql' },
+      { field: 'focus', message: 'is required' },
+    ]);
+  });
+
+  it('phrases type, range and enum problems with the value it got', () => {
+    expect(problems({ ...minimal, minutes: 0, port: 'x', mode: 'exam', hints: 'one' })).toEqual([
+      { field: 'mode', message: 'must be one of lesson, assessment (got "exam")' },
+      { field: 'minutes', message: 'must be greater than 0 (got 0)' },
+      { field: 'hints', message: 'must be a list (got "one")' },
+      { field: 'port', message: 'must be a number (got "x")' },
+    ]);
+  });
+
+  it('points into nested requests and flags unknown fields as likely typos', () => {
+    expect(problems({ ...minimal, focs: 'a.js', requests: [{ method: 'FETCH', path: 'users' }] })).toEqual([
+      { field: 'requests[0].method', message: 'must be one of GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS (got "FETCH")' },
+      { field: 'requests[0].path', message: 'must start with "/" (got "users")' },
+      { field: 'focs', message: 'is not a known field (check its spelling; see lessons/README.md)' },
+    ]);
+  });
+
+  it('validates track frontmatter and leaves order to the folder prefix when absent', () => {
+    expect(parseWith(trackFrontmatterSchema, { title: 'APIs', summary: 's' })).toEqual({
+      ok: true,
+      value: { title: 'APIs', summary: 's', prerequisites: [] },
+    });
+  });
+});
