@@ -119,7 +119,7 @@ export interface HttpResponse {
   durationMs: number;
 }
 
-/** A query result, the same shape sql.js's `Database.exec` gives for one statement. */
+/** A query result for one statement: sql.js's `Database.exec` result with `values` named `rows` (see sql-database.ts). */
 export interface QueryResult {
   columns: string[];
   rows: unknown[][];
@@ -161,8 +161,12 @@ export interface CheckContext {
   fail(message: string, detail?: { expected?: unknown; actual?: unknown }): never;
   /** Fails with `message` unless `actual` deep-equals `expected`. */
   expectEqual(actual: unknown, expected: unknown, message: string): void;
-  /** Fails with `message` unless `condition` holds. */
-  expectTrue(condition: unknown, message: string, detail?: { expected?: unknown; actual?: unknown }): asserts condition;
+  /**
+   * Fails with `message` unless `condition` holds. Not an `asserts` signature on purpose:
+   * TypeScript only allows assertion calls through explicitly typed names, which would
+   * forbid `t.expectTrue(…)` inside the usual `(db, t) => …` callbacks.
+   */
+  expectTrue(condition: unknown, message: string, detail?: { expected?: unknown; actual?: unknown }): void;
 }
 
 export interface CheckBase {

@@ -1,0 +1,122 @@
+/**
+ * The CheckEnvironment inside the agent: the learner's files are the workspace on disk, the
+ * server is the LearnerServer, databases open with sql.js from the template's node_modules.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { SqlJsStatic } from 'sql.js';
+import type { DatasetVariant, HttpRequestSpec, HttpResponse, SqlDatabase, UpstreamCall, UpstreamScript } from '../checks/define.ts';
+import type { CheckEnvironment } from '../checks/environment.ts';
+import type { AgentLessonConfig } from './protocol.ts';
+import { CheckFailure } from '../checks/check-failure.ts';
+import { readResponse, requestInit, requestUrl } from '../checks/http-request.ts';
+import { wrapSqlJsDatabase } from '../checks/sql-database.ts';
+import type { LearnerServer } from './learner-server.ts';
+import { datasetPath, UPSTREAM_CALLS, UPSTREAM_SCRIPT } from './workspace-paths.ts';
+import { workspacePathSegments } from '../runtime/workspace-path.ts';
+
+export class AgentEnvironment implements CheckEnvironment {
+  constructor(
+    private readonly root: string,
+    private readonly lesson: AgentLessonConfig,
+    private readonly server: LearnerServer,
+  ) {}
+
+  async request(spec: HttpRequestSpec, timeoutMs: number): Promise<HttpResponse> {
+    return sendToServer(this.server, spec, timeoutMs, this.lesson);
+  }
+
+  async readFile(path: string): Promise<Uint8Array | undefined> {
+    return readWorkspaceFile(this.root, path);
+  }
+
+  async openDatabase(bytes?: Uint8Array): Promise<SqlDatabase> {
+    const SQL = await loadSqlJs();
+    return wrapSqlJsDatabase(new SQL.Database(bytes));
+  }
+
+  async datasetBytes(variant: DatasetVariant): Promise<Uint8Array> {
+    if (!this.lesson.dataset) throw new Error(`lesson ${this.lesson.id} has no dataset (set \`dataset:\` in lesson.md)`);
+    const bytes = await readWorkspaceFile(this.root, datasetPath(this.lesson.dataset, variant));
+    if (!bytes) throw new Error(`dataset file ${datasetPath(this.lesson.dataset, variant)} is missing from the workspace`);
+    return bytes;
+  }
+
+  async setUpstream(script: UpstreamScript): Promise<void> {
+    await writeFile(join(this.root, UPSTREAM_SCRIPT), JSON.stringify(script));
+  }
+
+  async upstreamCalls(): Promise<UpstreamCall[]> {
+    const bytes = await readWorkspaceFile(this.root, UPSTREAM_CALLS);
+    if (!bytes) return [];
+    return new TextDecoder()
+      .decode(bytes)
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => JSON.parse(line) as UpstreamCall);
+  }
+
+  async restartServer(): Promise<void> {
+    const status = await this.server.start();
+    if (status.state !== 'running') throw new CheckFailure(status.error ?? 'Your server did not start.', { logs: this.server.output.tail() });
+  }
+
+  outputMark(): number {
+    return this.server.output.mark();
+  }
+
+  outputSince(mark: number): string {
+    return this.server.output.since(mark);
+  }
+
+  async recover(): Promise<void> {
+    if (this.lesson.kind === 'server') await this.server.start();
+  }
+}
+
+/** Sends one request to the learner's server; a server that is down or drops the request is the learner's bug. */
+export async function sendToServer(server: LearnerServer, spec: HttpRequestSpec, timeoutMs: number, lesson: AgentLessonConfig): Promise<HttpResponse> {
+  if (lesson.kind !== 'server') throw new Error(`lesson ${lesson.id} is a ${lesson.kind} lesson: it has no server to send requests to`);
+  const before = server.status();
+  if (before.state !== 'running') throw new CheckFailure(describeDown(before.state, before.error), { logs: server.output.tail() });
+  const label = `${spec.method ?? 'GET'} ${spec.path}`;
+  const started = performance.now();
+  try {
+    const response = await fetch(requestUrl(`http://127.0.0.1:${before.port}`, spec), { ...requestInit(spec), signal: AbortSignal.timeout(timeoutMs) });
+    return await readResponse(response, started);
+  } catch (error) {
+    if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
+      throw new CheckFailure(`Your server did not answer ${label} within ${Math.round(timeoutMs) / 1000} s. Does every path through the route send a response?`, { logs: server.output.tail() });
+    }
+    // Give an exit a moment to be noticed, so a crash is reported as a crash.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const after = server.status();
+    if (after.state !== 'running') throw new CheckFailure(`Your server crashed while handling ${label}. ${after.error ?? ''}`.trim(), { logs: server.output.tail() });
+    const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
+    throw new CheckFailure(`Your server closed the connection without answering ${label} (${cause}).`, { logs: server.output.tail() });
+  }
+}
+
+function describeDown(state: string, error: string | undefined): string {
+  if (state === 'crashed') return `Your server is not running. ${error ?? ''}`.trim();
+  return state === 'starting' ? 'Your server is still starting.' : 'Your server is not running: start it first.';
+}
+
+/** A workspace file's bytes, `undefined` when missing; paths leaving the workspace are refused with a message. */
+export async function readWorkspaceFile(root: string, path: string): Promise<Uint8Array | undefined> {
+  const segments = workspacePathSegments(path);
+  try {
+    return new Uint8Array(await readFile(join(root, ...segments)));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'EISDIR') return undefined;
+    throw error;
+  }
+}
+
+let sqlJs: Promise<SqlJsStatic> | undefined;
+
+/** sql.js from the workspace's node_modules (the lesson template's dependency), loaded once on first use. */
+export function loadSqlJs(): Promise<SqlJsStatic> {
+  sqlJs ??= import('sql.js').then((module) => module.default());
+  return sqlJs;
+}

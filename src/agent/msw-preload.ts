@@ -1,0 +1,79 @@
+/**
+ * Preloaded into the learner's server (`node --import ./.agent/msw-preload.mjs`): MSW plays
+ * every third-party API the server calls. The active UpstreamScript is read from
+ * `.agent/upstream.json` on each call, so the agent switches scenarios per check by rewriting
+ * that file, without a restart. Loopback calls pass through; any other unscripted call fails
+ * like a dropped connection, so nothing leaves the machine, and a log line says why.
+ */
+import { appendFileSync, readFileSync } from 'node:fs';
+import { delay, http, HttpResponse, passthrough, type JsonBodyType } from 'msw';
+import { setupServer } from 'msw/node';
+import type { UpstreamCall, UpstreamResponse, UpstreamScript } from '../checks/define.ts';
+import { isLoopbackHost, matchUpstream } from './upstream-match.ts';
+
+// This file runs as `.agent/msw-preload.mjs`, next to the files it shares with the agent.
+const scriptFile = new URL('./upstream.json', import.meta.url);
+const callsFile = new URL('./upstream-calls.jsonl', import.meta.url);
+
+/** Calls per key under the current script; a new script starts every sequence over. */
+let counts = new Map<string, number>();
+let scriptText = '';
+
+function readScript(): UpstreamScript {
+  let text = '{}';
+  try {
+    text = readFileSync(scriptFile, 'utf8');
+  } catch {
+    // No script written yet: every external call is unscripted.
+  }
+  if (text !== scriptText) {
+    scriptText = text;
+    counts = new Map();
+  }
+  try {
+    return JSON.parse(text) as UpstreamScript;
+  } catch {
+    process.stderr.write(`[playground] ${scriptFile.pathname} is not valid JSON; treating every upstream call as unscripted.\n`);
+    return {};
+  }
+}
+
+function record(call: UpstreamCall): void {
+  try {
+    appendFileSync(callsFile, `${JSON.stringify(call)}\n`);
+  } catch (error) {
+    process.stderr.write(`[playground] could not record an upstream call: ${String(error)}\n`);
+  }
+}
+
+async function answer(response: UpstreamResponse): Promise<Response> {
+  if ('hang' in response) {
+    await delay('infinite');
+    return HttpResponse.error();
+  }
+  if (response.delayMs) await delay(response.delayMs);
+  if ('networkError' in response) return HttpResponse.error();
+  const init = { status: response.status ?? 200, headers: response.headers ?? {} };
+  return 'json' in response ? HttpResponse.json(response.json as JsonBodyType, init) : new HttpResponse(response.body, init);
+}
+
+const server = setupServer(
+  http.all('*', async ({ request }) => {
+    const url = new URL(request.url);
+    if (isLoopbackHost(url.hostname)) return passthrough();
+    const headers: Record<string, string> = {};
+    request.headers.forEach((value, name) => {
+      headers[name] = value;
+    });
+    const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.clone().text();
+    record({ method: request.method, url: request.url, headers, ...(body ? { body } : {}) });
+    const match = matchUpstream(readScript(), request.method, request.url, (key) => counts.get(key) ?? 0);
+    if (!match) {
+      process.stderr.write(`[playground] Blocked ${request.method} ${request.url}: this lesson has no fake for it, and nothing may leave this machine. The request fails like a network error.\n`);
+      return HttpResponse.error();
+    }
+    counts.set(match.key, (counts.get(match.key) ?? 0) + 1);
+    return answer(match.response);
+  }),
+);
+server.listen({ onUnhandledRequest: 'bypass' });

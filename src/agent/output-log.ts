@@ -1,0 +1,33 @@
+/**
+ * The learner's server output, kept for checks ("output since this check started") and for
+ * crash reports ("the last lines"). Bounded: old output is dropped, positions stay absolute.
+ */
+const KEEP_CHARS = 64 * 1024;
+
+export class OutputLog {
+  private text = '';
+  /** Absolute position of `text[0]` in everything ever written. */
+  private start = 0;
+
+  append(chunk: string): void {
+    this.text += chunk;
+    if (this.text.length > KEEP_CHARS * 2) {
+      const drop = this.text.length - KEEP_CHARS;
+      this.text = this.text.slice(drop);
+      this.start += drop;
+    }
+  }
+
+  mark(): number {
+    return this.start + this.text.length;
+  }
+
+  since(mark: number): string {
+    return this.text.slice(Math.max(0, mark - this.start));
+  }
+
+  /** The last `lines` lines, for crash messages. */
+  tail(lines = 30): string {
+    return this.text.split('\n').slice(-lines - 1).join('\n').trim();
+  }
+}

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { fillTemplate, fillTemplates } from './templates.ts';
+
+describe('templates', () => {
+  it('replaces placeholders inside strings', () => {
+    expect(fillTemplate('/users/{{id}}?token={{ token }}', { id: 7, token: 'abc' })).toBe('/users/7?token=abc');
+  });
+
+  it('fills nested request bodies and keeps the type of a whole-string placeholder', () => {
+    const filled = fillTemplates({ path: '/x/{{id}}', json: { id: '{{id}}', label: 'n{{id}}', list: ['{{name}}'] } }, { id: 3, name: 'Ann' });
+    expect(filled).toEqual({ path: '/x/3', json: { id: 3, label: 'n3', list: ['Ann'] } });
+  });
+
+  it('names the unknown capture and the known ones', () => {
+    expect(() => fillTemplate('/users/{{userId}}', { id: 1 })).toThrow('{{userId}} was never captured (captured so far: id)');
+  });
+
+  it('leaves non-string values and text without placeholders alone', () => {
+    expect(fillTemplates({ n: 1, ok: true, none: null, text: 'plain' }, {})).toEqual({ n: 1, ok: true, none: null, text: 'plain' });
+  });
+});

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import type { Lesson } from './types.ts';
+import { workspaceFiles } from './workspace-files.ts';
+
+const lesson = {
+  id: 'databases/joins',
+  checksModule: 'export default { checks: [] };',
+  meta: { kind: 'sql', start: { command: 'node', args: ['server.js'] }, port: 3000, dataset: 'shop' },
+} as unknown as Lesson;
+
+describe('workspaceFiles', () => {
+  it('puts learner files, runtime files, the agent config and the compiled checks in one tree', () => {
+    const tree = workspaceFiles(lesson, { 'query.sql': 'SELECT 1;' }, { '.agent/agent.mjs': '// agent', 'package.json': '{}' });
+    expect(Object.keys(tree).sort()).toEqual(['.agent/agent.mjs', '.agent/checks.mjs', '.agent/lesson.json', 'package.json', 'query.sql']);
+    expect(tree['.agent/checks.mjs']).toBe(lesson.checksModule);
+    expect(JSON.parse(tree['.agent/lesson.json'] as string)).toEqual({ id: 'databases/joins', kind: 'sql', start: { command: 'node', args: ['server.js'] }, port: 3000, dataset: 'shop' });
+  });
+
+  it('lets runtime files win over a learner file of the same name, and passes a start timeout on', () => {
+    const tree = workspaceFiles(lesson, { 'package.json': 'learner' }, { 'package.json': 'template' }, { startTimeoutMs: 9000 });
+    expect(tree['package.json']).toBe('template');
+    expect(JSON.parse(tree['.agent/lesson.json'] as string)).toMatchObject({ startTimeoutMs: 9000 });
+  });
+});

@@ -1,0 +1,35 @@
+/**
+ * Everything a lesson's workspace needs, as one FileTree: the learner's files, the runtime
+ * files (agent, MSW preload, the template's package.json), the agent's lesson config and the
+ * compiled checks. Isomorphic: the page mounts it into a runtime, the CLI writes it to disk.
+ * Datasets (`.agent/datasets/…`) are bytes fetched or generated separately by each caller.
+ */
+import type { FileTree } from '../runtime/runtime.ts';
+import type { AgentLessonConfig } from '../agent/protocol.ts';
+import type { Lesson } from './types.ts';
+import { CHECKS_MODULE, LESSON_CONFIG } from '../agent/workspace-paths.ts';
+
+export interface WorkspaceOptions {
+  /** How long the agent waits for the learner's server to listen (the agent's default: 5 s). */
+  startTimeoutMs?: number;
+}
+
+export function agentLessonConfig(lesson: Lesson, options: WorkspaceOptions = {}): AgentLessonConfig {
+  return {
+    id: lesson.id,
+    kind: lesson.meta.kind,
+    start: lesson.meta.start,
+    port: lesson.meta.port,
+    ...(lesson.meta.dataset ? { dataset: lesson.meta.dataset } : {}),
+    ...(options.startTimeoutMs !== undefined ? { startTimeoutMs: options.startTimeoutMs } : {}),
+  };
+}
+
+export function workspaceFiles(lesson: Lesson, learnerFiles: Record<string, string>, runtimeFiles: Record<string, string>, options: WorkspaceOptions = {}): FileTree {
+  return {
+    ...learnerFiles,
+    ...runtimeFiles,
+    [LESSON_CONFIG]: JSON.stringify(agentLessonConfig(lesson, options), null, 2),
+    [CHECKS_MODULE]: lesson.checksModule,
+  };
+}
