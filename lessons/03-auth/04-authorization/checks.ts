@@ -1,0 +1,137 @@
+import { defineChecks, type CheckContext, type HttpRequestSpec } from '../../../src/checks/define.ts';
+import { body, describe, send, signUp, uniqueName } from '../../_support/checks.ts';
+
+const PASSWORD = 'correct horse battery staple';
+/** Time limit for checks that sign up and log in several users: scrypt is slow on purpose, slower in a browser runtime. */
+const SCRYPT_HEAVY_MS = 15000;
+
+async function tokenFor(t: CheckContext, username: string, password: string): Promise<string> {
+  const res = await send(t, { method: 'POST', path: '/login', json: { username, password } });
+  const token = body(res).token;
+  if (res.status !== 200 || typeof token !== 'string') return t.fail(`POST /login as "${username}" must answer 200 with {"token": …}.`, { actual: describe(res) });
+  return token;
+}
+
+async function newUser(t: CheckContext, prefix: string, extra: Record<string, unknown> = {}): Promise<string> {
+  const username = uniqueName(prefix);
+  const res = await send(t, { method: 'POST', path: '/signup', json: { username, password: PASSWORD, ...extra } });
+  t.expectTrue(res.status === 201, 'POST /signup must answer 201 for a new user.', { actual: describe(res) });
+  return tokenFor(t, username, PASSWORD);
+}
+
+const as = (token: string, spec: HttpRequestSpec): HttpRequestSpec => ({ ...spec, headers: { authorization: `Bearer ${token}` } });
+
+/** Alice's token, Bob's token, and the id of a note Alice wrote. */
+async function aliceNote(t: CheckContext): Promise<{ alice: string; bob: string; noteId: number }> {
+  const alice = await newUser(t, 'alice');
+  const bob = await newUser(t, 'bob');
+  const created = await send(t, as(alice, { method: 'POST', path: '/notes', json: { text: 'my diary' } }));
+  t.expectTrue(created.status === 201 && typeof body(created).id === 'number', 'POST /notes (logged in) must answer 201 with the new note\'s id.', { actual: describe(created) });
+  return { alice, bob, noteId: Number(body(created).id) };
+}
+
+export default defineChecks({
+  checks: [
+    {
+      id: 'anonymous-401',
+      title: 'Requests without a token get 401',
+      hint: '401 Unauthorized really means "unauthenticated": we do not know who you are. Fix the status in requireUser.',
+      steps: [
+        {
+          name: 'GET /notes/1 without a token',
+          request: { path: '/notes/1' },
+          expect: { status: 401 },
+          message: 'Without a token we do not know who is calling: answer 401 (log in and try again), not 403, in requireUser.',
+        },
+        {
+          name: 'GET /notes/1 with a garbage token',
+          request: { path: '/notes/1', headers: { authorization: 'Bearer nonsense' } },
+          expect: { status: 401 },
+          message: 'An invalid token is also "we do not know who you are": answer 401 in requireUser.',
+        },
+      ],
+    },
+    {
+      id: 'owner-reads-note',
+      title: 'The owner can read their note',
+      timeoutMs: SCRYPT_HEAVY_MS,
+      run: async (t) => {
+        const { alice, noteId } = await aliceNote(t);
+        const res = await send(t, as(alice, { path: `/notes/${noteId}` }));
+        t.expectTrue(res.status === 200 && body(res).text === 'my diary', 'GET /notes/:id by the note\'s owner must answer 200 with the note. Compare note.owner_id with req.user.id, not with anything from the request.', {
+          actual: describe(res),
+        });
+      },
+    },
+    {
+      id: 'others-cannot-read',
+      title: "Another user cannot read someone's note",
+      hint: 'After loading the note, compare note.owner_id with req.user.id; if they differ answer 403 (or 404 to hide that it exists).',
+      timeoutMs: SCRYPT_HEAVY_MS,
+      run: async (t) => {
+        const { bob, noteId } = await aliceNote(t);
+        const res = await send(t, as(bob, { path: `/notes/${noteId}` }));
+        t.expectTrue(res.status === 403 || res.status === 404, "Bob read Alice's note just by changing the id in the URL (an IDOR). In GET /notes/:id answer 403 when note.owner_id !== req.user.id.", {
+          expected: '403 (or 404)',
+          actual: describe(res),
+        });
+      },
+    },
+    {
+      id: 'others-cannot-delete',
+      title: "Another user cannot delete someone's note",
+      hint: 'Put the owner check in one helper and use it in both GET and DELETE, so the next route cannot forget it.',
+      timeoutMs: SCRYPT_HEAVY_MS,
+      run: async (t) => {
+        const { alice, bob, noteId } = await aliceNote(t);
+        const res = await send(t, as(bob, { method: 'DELETE', path: `/notes/${noteId}` }));
+        t.expectTrue(res.status === 403 || res.status === 404, "Bob could delete Alice's note. DELETE /notes/:id must check ownership too and answer 403.", {
+          expected: '403 (or 404)',
+          actual: describe(res),
+        });
+        const still = await send(t, as(alice, { path: `/notes/${noteId}` }));
+        t.expectEqual(still.status, 200, "After Bob's refused DELETE, Alice's note must still exist.");
+      },
+    },
+    {
+      id: 'users-not-admin',
+      title: 'A logged-in non-admin gets 403 from /admin/users',
+      hint: 'Add a requireAdmin middleware after requireUser: if req.user.role !== "admin" answer 403.',
+      timeoutMs: SCRYPT_HEAVY_MS,
+      run: async (t) => {
+        const alice = await newUser(t, 'alice');
+        const res = await send(t, as(alice, { path: '/admin/users' }));
+        t.expectTrue(res.status === 403, 'A normal user listed every account. Guard GET /admin/users with a requireAdmin middleware answering 403 — she is logged in (so not 401) but not allowed.', {
+          expected: '403',
+          actual: describe(res),
+        });
+      },
+    },
+    {
+      id: 'admin-lists-users',
+      title: 'The admin can list users',
+      timeoutMs: SCRYPT_HEAVY_MS,
+      run: async (t) => {
+        const root = await tokenFor(t, 'root', 'playground-admin');
+        const res = await send(t, as(root, { path: '/admin/users' }));
+        t.expectTrue(res.status === 200 && Array.isArray(res.json), 'GET /admin/users as root (role admin) must answer 200 with the list of users. Read the role from the users table (req.user.role).', {
+          actual: describe(res),
+        });
+      },
+    },
+    {
+      id: 'role-not-from-signup',
+      title: 'Signing up with "role": "admin" does not make you an admin',
+      hint: 'Only take username and password from req.body in POST /signup; the role column defaults to "user".',
+      timeoutMs: SCRYPT_HEAVY_MS,
+      run: async (t) => {
+        const mallory = await newUser(t, 'mallory', { role: 'admin' });
+        const res = await send(t, as(mallory, { path: '/admin/users' }));
+        t.expectTrue(res.status === 403, 'A user who signed up with {"role": "admin"} in the body became an admin. In POST /signup ignore any role from the request (mass assignment): insert only username and password_hash.', {
+          expected: '403',
+          actual: describe(res),
+        });
+      },
+    },
+  ],
+});

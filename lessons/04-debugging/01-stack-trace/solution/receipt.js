@@ -1,0 +1,16 @@
+// Turns an order into the receipt the shop's front-end prints.
+
+const money = (amount) => `$${amount.toFixed(2)}`;
+
+/** The receipt for `order`: who bought what, and the total. */
+export function formatReceipt(order) {
+  const lines = order.lines.map((line) => `${line.quantity} × ${line.product} ${money(line.quantity * line.unitPrice)}`);
+  const total = order.lines.reduce((sum, line) => sum + line.quantity * line.unitPrice, 0);
+  return {
+    orderId: order.id,
+    // Guest checkouts have no customer account (customer is null).
+    customer: order.customer?.name ?? 'Guest',
+    lines,
+    total: money(total),
+  };
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import type { CheckContext, HttpResponse, SqlDatabase } from '../../src/checks/define.ts';
+import { body, cookieAttribute, cookieValue, queryRows, send, setCookieLine, uniqueName } from './checks.ts';
+
+function response(headers: Record<string, string>, json?: unknown): HttpResponse {
+  return { status: 200, headers, text: JSON.stringify(json ?? null), json, durationMs: 1 };
+}
+
+class Failed extends Error {}
+
+/** Only the members the helpers use; everything else throws so an unexpected use shows up. */
+function context(overrides: Partial<CheckContext>): CheckContext {
+  const unused = () => {
+    throw new Error('not used by this test');
+  };
+  return {
+    request: unused,
+    requestAll: unused,
+    readFile: unused,
+    openDatabase: unused,
+    runLearnerSql: unused,
+    openDataset: unused,
+    setUpstream: unused,
+    upstreamCalls: unused,
+    restartServer: unused,
+    serverOutput: () => '',
+    fail: (message: string) => {
+      throw new Failed(message);
+    },
+    expectEqual: unused,
+    expectTrue: unused,
+    ...overrides,
+  };
+}
+
+describe('cookies', () => {
+  const res = response({ 'set-cookie': 'theme=dark; Path=/\nsid=abc=123; Path=/; HttpOnly; SameSite=Lax' });
+
+  it('finds the line and value of the named cookie, keeping "=" inside the value', () => {
+    expect(setCookieLine(res, 'sid')).toBe('sid=abc=123; Path=/; HttpOnly; SameSite=Lax');
+    expect(cookieValue(res, 'sid')).toBe('abc=123');
+    expect(cookieValue(res, 'missing')).toBeUndefined();
+  });
+
+  it('reads attributes case-insensitively, flags as empty strings', () => {
+    const line = setCookieLine(res, 'sid') ?? '';
+    expect(cookieAttribute(line, 'httponly')).toBe('');
+    expect(cookieAttribute(line, 'SameSite')).toBe('Lax');
+    expect(cookieAttribute(line, 'Secure')).toBeUndefined();
+  });
+});
+
+describe('body', () => {
+  it('gives objects as they are and {} for anything else', () => {
+    expect(body(response({}, { token: 't' }))).toEqual({ token: 't' });
+    expect(body(response({}, [1, 2]))).toEqual({});
+    expect(body(response({}, undefined))).toEqual({});
+  });
+});
+
+describe('uniqueName', () => {
+  it('never repeats within a run', () => {
+    const names = new Set(Array.from({ length: 200 }, () => uniqueName('ada')));
+    expect(names.size).toBe(200);
+    for (const name of names) expect(name).toMatch(/^ada_[0-9a-z]+$/);
+  });
+});
+
+describe('send', () => {
+  it('turns a request that gets no answer into a failure naming the request and the reason', async () => {
+    const t = context({ request: () => Promise.reject(new Error('socket hang up')) });
+    await expect(send(t, { method: 'POST', path: '/orders' })).rejects.toThrow(/POST \/orders got no answer \(socket hang up\)/);
+  });
+});
+
+describe('queryRows', () => {
+  it('fails the check (not the checker) when the query cannot run, and closes the copy', async () => {
+    let closed = false;
+    const db: SqlDatabase = {
+      exec: () => {
+        throw new Error('no such table: products');
+      },
+      close: () => {
+        closed = true;
+      },
+    };
+    const t = context({ openDatabase: () => Promise.resolve(db) });
+    await expect(queryRows(t, 'data.sqlite', 'SELECT id FROM products')).rejects.toBeInstanceOf(Failed);
+    expect(closed).toBe(true);
+  });
+});
