@@ -1,0 +1,45 @@
+import express from 'express';
+
+const app = express();
+app.use(express.json());
+
+// In memory: resets whenever the server restarts.
+const books = [
+  { id: 1, title: 'A Wizard of Earthsea', author: 'Ursula K. Le Guin', isbn: '978-0547773742' },
+  { id: 2, title: 'Piranesi', author: 'Susanna Clarke', isbn: '978-1635575941' },
+];
+let nextId = 3;
+
+app.get('/books', (req, res) => {
+  res.json(books);
+});
+
+app.get('/books/:id', (req, res) => {
+  const book = books.find((b) => b.id === Number(req.params.id));
+  if (!book) {
+    return res.status(404).json({ error: 'Book not found' });
+  }
+  res.json(book);
+});
+
+// TODO: 400 when title, author or isbn is missing or not a non-empty string,
+//       409 when a book with the same isbn exists,
+//       201 with a Location header (/books/<id>) when the book is created.
+app.post('/books', (req, res) => {
+  const { title, author, isbn } = req.body;
+  const book = { id: nextId++, title, author, isbn };
+  books.push(book);
+  res.json(book);
+});
+
+// TODO: 404 when there is no such book; 204 with no body when it was deleted.
+app.delete('/books/:id', (req, res) => {
+  const index = books.findIndex((b) => b.id === Number(req.params.id));
+  books.splice(index, 1);
+  res.json({ deleted: true });
+});
+
+const port = process.env.PORT ?? 3000;
+app.listen(port, () => {
+  console.log(`Server listening on http://localhost:${port}`);
+});

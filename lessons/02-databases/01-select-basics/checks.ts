@@ -1,0 +1,65 @@
+import { defineChecks, type CheckContext } from '../../../src/checks/define.ts';
+
+const REFERENCE = `SELECT name, price_cents FROM products
+WHERE price_cents < 2000 AND stock > 0
+ORDER BY price_cents DESC, name LIMIT 10`;
+
+async function learnerRows(t: CheckContext) {
+  const { db, result } = await t.runLearnerSql('query.sql', 'visible');
+  if (!result) {
+    db.close();
+    return t.fail('query.sql returned no rows. Write one SELECT statement; the result of the last statement is what is checked.');
+  }
+  return { db, result };
+}
+
+export default defineChecks({
+  checks: [
+    {
+      id: 'columns',
+      title: 'The query returns exactly the columns name, price_cents',
+      hint: 'Replace * with the two column names, separated by a comma.',
+      run: async (t) => {
+        const { db, result } = await learnerRows(t);
+        db.close();
+        t.expectEqual(result.columns.map((c) => c.toLowerCase()), ['name', 'price_cents'], `Your query returns the columns ${result.columns.join(', ')}. Select exactly name and price_cents, in that order: SELECT name, price_cents FROM products.`);
+      },
+    },
+    {
+      id: 'filter',
+      title: 'Every row costs less than 2000 cents and is in stock',
+      hint: 'WHERE price_cents < 2000 AND stock > 0',
+      run: async (t) => {
+        const { db, result } = await learnerRows(t);
+        try {
+          const nameIndex = result.columns.findIndex((c) => c.toLowerCase() === 'name');
+          if (nameIndex < 0) return t.fail('Select the name column so the check can tell which products you returned.');
+          for (const row of result.rows) {
+            const product = db.exec('SELECT price_cents, stock FROM products WHERE name = ?', [row[nameIndex]])[0]?.rows[0];
+            if (!product) continue;
+            const [price, stock] = product as [number, number];
+            if (price >= 2000) t.fail(`"${String(row[nameIndex])}" costs ${price} cents. Keep only products with price_cents < 2000 (20.00 is 2000 cents; "less than" excludes 2000 itself).`);
+            if (stock <= 0) t.fail(`"${String(row[nameIndex])}" is sold out (stock 0). Add AND stock > 0 to the WHERE clause.`);
+          }
+        } finally {
+          db.close();
+        }
+      },
+    },
+    {
+      id: 'limit',
+      title: 'The query returns at most 10 rows',
+      run: async (t) => {
+        const { db, result } = await learnerRows(t);
+        db.close();
+        t.expectTrue(result.rows.length <= 10, `Your query returns ${result.rows.length} rows. The shelf has room for 10: end the query with LIMIT 10 (after ORDER BY).`, { expected: 'at most 10 rows', actual: `${result.rows.length} rows` });
+      },
+    },
+    {
+      id: 'matches-reference',
+      title: 'The right 10 products, in the right order, on both datasets',
+      hint: 'Sort by price_cents DESC first, then by name for equal prices: ORDER BY price_cents DESC, name.',
+      sql: { file: 'query.sql', reference: REFERENCE },
+    },
+  ],
+});

@@ -1,0 +1,20 @@
+-- Migration: move customers.country into its own table.
+-- Expand, migrate, contract — all inside one transaction.
+BEGIN;
+
+CREATE TABLE countries (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE
+);
+
+INSERT INTO countries (name)
+SELECT DISTINCT country FROM customers ORDER BY country;
+
+ALTER TABLE customers ADD COLUMN country_id INTEGER REFERENCES countries(id);
+
+UPDATE customers
+SET country_id = (SELECT co.id FROM countries co WHERE co.name = customers.country);
+
+ALTER TABLE customers DROP COLUMN country;
+
+COMMIT;
