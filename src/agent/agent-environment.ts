@@ -12,6 +12,7 @@ import { CheckFailure } from '../checks/check-failure.ts';
 import { readResponse, requestInit, requestUrl } from '../checks/http-request.ts';
 import { wrapSqlJsDatabase } from '../checks/sql-database.ts';
 import type { LearnerServer } from './learner-server.ts';
+import type { ActiveUpstream } from './upstream-match.ts';
 import { datasetPath, UPSTREAM_CALLS, UPSTREAM_SCRIPT } from './workspace-paths.ts';
 import { workspacePathSegments } from '../runtime/workspace-path.ts';
 
@@ -42,8 +43,12 @@ export class AgentEnvironment implements CheckEnvironment {
     return bytes;
   }
 
+  private upstreamGeneration = 0;
+
   async setUpstream(script: UpstreamScript): Promise<void> {
-    await writeFile(join(this.root, UPSTREAM_SCRIPT), JSON.stringify(script));
+    this.upstreamGeneration += 1;
+    const active: ActiveUpstream = { generation: this.upstreamGeneration, script };
+    await writeFile(join(this.root, UPSTREAM_SCRIPT), JSON.stringify(active));
   }
 
   async upstreamCalls(): Promise<UpstreamCall[]> {

@@ -35,7 +35,7 @@ for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
 
 const lesson = await readLessonConfig();
 // Fresh upstream state for this session: no script yet, no calls recorded.
-writeFileSync(join(root, UPSTREAM_SCRIPT), '{}');
+writeFileSync(join(root, UPSTREAM_SCRIPT), JSON.stringify({ generation: 0, script: {} }));
 writeFileSync(join(root, UPSTREAM_CALLS), '');
 const server = new LearnerServer({
   cwd: root,

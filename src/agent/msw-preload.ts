@@ -9,33 +9,29 @@ import { appendFileSync, readFileSync } from 'node:fs';
 import { delay, http, HttpResponse, passthrough, type JsonBodyType } from 'msw';
 import { setupServer } from 'msw/node';
 import type { UpstreamCall, UpstreamResponse, UpstreamScript } from '../checks/define.ts';
-import { isLoopbackHost, matchUpstream } from './upstream-match.ts';
+import { isLoopbackHost, matchUpstream, type ActiveUpstream } from './upstream-match.ts';
 
 // This file runs as `.agent/msw-preload.mjs`, next to the files it shares with the agent.
 const scriptFile = new URL('./upstream.json', import.meta.url);
 const callsFile = new URL('./upstream-calls.jsonl', import.meta.url);
 
-/** Calls per key under the current script; a new script starts every sequence over. */
+/** Calls per key under the current script generation; a new generation starts every sequence over. */
 let counts = new Map<string, number>();
-let scriptText = '';
+let generation = -1;
 
 function readScript(): UpstreamScript {
-  let text = '{}';
+  let active: ActiveUpstream;
   try {
-    text = readFileSync(scriptFile, 'utf8');
+    active = JSON.parse(readFileSync(scriptFile, 'utf8')) as ActiveUpstream;
   } catch {
-    // No script written yet: every external call is unscripted.
-  }
-  if (text !== scriptText) {
-    scriptText = text;
-    counts = new Map();
-  }
-  try {
-    return JSON.parse(text) as UpstreamScript;
-  } catch {
-    process.stderr.write(`[playground] ${scriptFile.pathname} is not valid JSON; treating every upstream call as unscripted.\n`);
+    // Not written yet, or written half-way: treat every external call as unscripted.
     return {};
   }
+  if (active.generation !== generation) {
+    generation = active.generation;
+    counts = new Map();
+  }
+  return active.script ?? {};
 }
 
 function record(call: UpstreamCall): void {

@@ -31,7 +31,9 @@
  *   .agent/checks.mjs    the lesson's compiled checks.ts
  *   .agent/datasets/     `sql` lessons: <name>.visible.sqlite and <name>.hidden.sqlite
  *   .agent/msw-preload.mjs         the MSW preload (bundled)
- *   .agent/upstream.json           written by the agent: the UpstreamScript active now
+ *   .agent/upstream.json           written by the agent: the active UpstreamScript with a
+ *                                  generation number (ActiveUpstream); a new generation restarts
+ *                                  every scripted sequence
  *   .agent/upstream-calls.jsonl    written by the preload: one UpstreamCall per line
  *
  * Changes within version 1 are additive and optional (older callers keep working):

@@ -36,3 +36,13 @@ function bestKey(script: UpstreamScript, method: string, url: string): string | 
 export function isLoopbackHost(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || hostname === '::1' || hostname.startsWith('127.');
 }
+
+/**
+ * The content of `.agent/upstream.json`. Every `setUpstream` bumps `generation`, and the
+ * preload starts every sequence over when it changes — even when a check sets the same
+ * script as the previous one, so `[500, 200]` means "first call of this check fails".
+ */
+export interface ActiveUpstream {
+  generation: number;
+  script: UpstreamScript;
+}

@@ -31,13 +31,8 @@ export async function runChecks(
 ): Promise<CheckResult[]> {
   assertLessonChecks(lessonChecks);
   const results: CheckResult[] = [];
-  let activeUpstream = '';
-  const setUpstream = async (script: UpstreamScript): Promise<void> => {
-    const text = JSON.stringify(script, null, 0);
-    if (text === activeUpstream) return;
-    await env.setUpstream(script);
-    activeUpstream = text;
-  };
+  // Set for every check, even when unchanged: each check starts its scripted sequences over.
+  const setUpstream = (script: UpstreamScript): Promise<void> => env.setUpstream(script);
   for (const check of lessonChecks.checks) {
     if (options.only && !options.only.includes(check.id)) continue;
     const result = await runOne(check, lessonChecks.upstream ?? {}, env, setUpstream);

@@ -25,7 +25,7 @@ describe('server lessons through the agent', () => {
   it('serves scripted upstream sequences, hangs, delays and non-JSON bodies, and records the calls', async () => {
     const files = await fixtureWorkspace({ checks: 'upstream/checks.ts', files: { 'server.js': fixtureText('upstream/server.js') } });
     const summary = await runChecksLocally(files);
-    expect(summary.results.map((r) => `${r.id}:${r.status}:${r.status === 'pass' ? '' : r.message}`)).toEqual(['retry:pass:', 'hang:pass:', 'slow-bad-json:pass:']);
+    expect(summary.results.map((r) => `${r.id}:${r.status}:${r.status === 'pass' ? '' : r.message}`)).toEqual(['retry:pass:', 'retry-again:pass:', 'hang:pass:', 'slow-bad-json:pass:']);
   });
 
   it('fails a wrong server with precise messages', async () => {
