@@ -6,21 +6,31 @@ export async function runFileCheck({ file }: FileCheck, t: CheckContext): Promis
   const text = await t.readFile(file.path);
   if (text === undefined) throw new CheckFailure(`${file.message} (${file.path} does not exist)`);
   for (const wanted of file.contains ?? []) {
-    if (!matches(text, wanted)) {
-      throw new CheckFailure(`${file.message} (${file.path} does not contain ${describe(wanted)})`, { expected: `${file.path} containing ${describe(wanted)}`, actual: text });
+    if (findMatch(text, wanted) === undefined) {
+      // The author's message says what is missing in words; the pattern itself goes to `expected` for the curious.
+      throw new CheckFailure(file.message, { expected: `${file.path} containing ${describe(wanted)}`, actual: text });
     }
   }
   for (const unwanted of file.notContains ?? []) {
-    if (matches(text, unwanted)) {
-      throw new CheckFailure(`${file.message} (${file.path} still contains ${describe(unwanted)})`, { expected: `${file.path} without ${describe(unwanted)}`, actual: text });
+    const index = findMatch(text, unwanted);
+    if (index !== undefined) {
+      // Learners read code, not regular expressions: point at the line that still has it.
+      const line = text.slice(0, index).split('\n').length;
+      const source = (text.split('\n')[line - 1] ?? '').trim();
+      throw new CheckFailure(`${file.message} (${file.path}:${line}: ${source})`, { expected: `${file.path} without ${describe(unwanted)}`, actual: text });
     }
   }
 }
 
-function matches(text: string, pattern: string | RegExp): boolean {
-  if (typeof pattern === 'string') return text.includes(pattern);
-  pattern.lastIndex = 0;
-  return pattern.test(text);
+/** Index of the first match, or undefined. */
+function findMatch(text: string, pattern: string | RegExp): number | undefined {
+  if (typeof pattern === 'string') {
+    const index = text.indexOf(pattern);
+    return index < 0 ? undefined : index;
+  }
+  const flags = pattern.flags.replace(/[gy]/g, '');
+  const match = new RegExp(pattern.source, flags).exec(text);
+  return match ? match.index : undefined;
 }
 
 function describe(pattern: string | RegExp): string {

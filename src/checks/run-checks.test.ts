@@ -161,7 +161,7 @@ describe('runChecks', () => {
   });
 
   it('runs file checks', async () => {
-    const env = new FakeEnvironment(() => json(200, {}), { 'db.js': "db.prepare('SELECT * FROM u WHERE id = ' + id)" });
+    const env = new FakeEnvironment(() => json(200, {}), { 'db.js': "import initSqlJs from 'sql.js';\n  db.prepare('SELECT * FROM u WHERE id = ' + id);" });
     const results = await runChecks(
       {
         checks: [
@@ -171,7 +171,7 @@ describe('runChecks', () => {
       },
       env,
     );
-    expect(results[0]?.message).toBe("Use a parameterized query. (db.js still contains /WHERE id = ' \\+/)");
+    expect(results[0]?.message).toBe("Use a parameterized query. (db.js:2: db.prepare('SELECT * FROM u WHERE id = ' + id);)");
     expect(results[1]?.message).toBe('Create nope.js. (nope.js does not exist)');
   });
 
