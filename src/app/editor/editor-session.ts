@@ -1,0 +1,118 @@
+/**
+ * Binds one Monaco editor to the workspace store: one model per learner file, edits flow to
+ * `store.edit`, file switches and outside changes (Solve, Reset, Undo, import) flow back in.
+ * Loaded lazily with Monaco.
+ */
+import { effect } from '@preact/signals';
+import type { WorkspaceStore } from '../state/workspace-store.ts';
+import { languageFor, monaco } from './monaco.ts';
+
+const CURSOR_SAVE_DELAY_MS = 300;
+
+export function mountEditor(host: HTMLElement, store: WorkspaceStore): () => void {
+  const dark = window.matchMedia('(prefers-color-scheme: dark)');
+  const editor = monaco.editor.create(host, {
+    model: null,
+    automaticLayout: true,
+    minimap: { enabled: false },
+    fontSize: 13,
+    tabSize: 2,
+    scrollBeyondLastLine: false,
+    theme: dark.matches ? 'vs-dark' : 'vs',
+    ariaLabel: 'Code editor',
+  });
+  const models = new Map<string, monaco.editor.ITextModel>();
+  let modelsLesson: string | undefined;
+  /** True while the store's text is being put into a model, so that is not echoed back as an edit. */
+  let applying = false;
+
+  const pathOf = (model: monaco.editor.ITextModel | null) => (model ? model.uri.path.slice(1) : undefined);
+
+  const syncModels = effect(() => {
+    const files = store.files.value;
+    const lessonId = store.lessonId.value;
+    if (lessonId !== modelsLesson) {
+      editor.setModel(null);
+      for (const model of models.values()) model.dispose();
+      models.clear();
+      modelsLesson = lessonId;
+    }
+    for (const [path, model] of models) {
+      if (path in files) continue;
+      model.dispose();
+      models.delete(path);
+    }
+    applying = true;
+    try {
+      for (const [path, text] of Object.entries(files)) {
+        const model = models.get(path);
+        if (!model) {
+          const uri = monaco.Uri.file(`/${path}`);
+          monaco.editor.getModel(uri)?.dispose();
+          models.set(path, monaco.editor.createModel(text, languageFor(path), uri));
+        } else if (model.getValue() !== text) {
+          // An edit operation (not setValue) so Ctrl+Z in the editor can still go back.
+          model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null);
+        }
+      }
+    } finally {
+      applying = false;
+    }
+  });
+
+  const showOpenFile = effect(() => {
+    const path = store.openFile.value;
+    store.files.value; // re-run when a model appears for the open file
+    const model = path ? models.get(path) : undefined;
+    if (!model || editor.getModel() === model) return;
+    editor.setModel(model);
+    editor.updateOptions({ ariaLabel: `Code editor: ${path}`, readOnly: false });
+    const cursor = store.restoredCursor.peek();
+    if (cursor) {
+      editor.setPosition(cursor);
+      editor.revealPositionInCenter(cursor);
+      store.restoredCursor.value = undefined;
+    }
+  });
+
+  const revealRequested = effect(() => {
+    const target = store.reveal.value;
+    if (!target || editor.getModel() !== models.get(target.path)) return;
+    const position = { lineNumber: target.lineNumber, column: target.column };
+    editor.setPosition(position);
+    editor.revealPositionInCenter(position);
+    editor.focus();
+    store.reveal.value = undefined;
+  });
+
+  const contentListener = editor.onDidChangeModelContent(() => {
+    const model = editor.getModel();
+    const path = pathOf(model);
+    if (applying || !model || !path) return;
+    store.edit(path, model.getValue());
+  });
+
+  let cursorTimer: ReturnType<typeof setTimeout> | undefined;
+  const cursorListener = editor.onDidChangeCursorPosition((event) => {
+    clearTimeout(cursorTimer);
+    cursorTimer = setTimeout(() => store.setCursor({ lineNumber: event.position.lineNumber, column: event.position.column }), CURSOR_SAVE_DELAY_MS);
+  });
+
+  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => void store.save());
+  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => void store.check());
+
+  const followTheme = (event: MediaQueryListEvent) => monaco.editor.setTheme(event.matches ? 'vs-dark' : 'vs');
+  dark.addEventListener('change', followTheme);
+
+  return () => {
+    dark.removeEventListener('change', followTheme);
+    clearTimeout(cursorTimer);
+    syncModels();
+    showOpenFile();
+    revealRequested();
+    contentListener.dispose();
+    cursorListener.dispose();
+    editor.dispose();
+    for (const model of models.values()) model.dispose();
+  };
+}

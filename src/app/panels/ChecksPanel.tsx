@@ -1,0 +1,85 @@
+/** Check results, streamed in as they arrive: status, message, expected vs actual, output, hint. */
+import type { CheckResult, CheckStatus } from '../../checks/result.ts';
+import { lineDiff } from '../line-diff.ts';
+import { workspace } from '../state/workspace-store.ts';
+
+const STATUS_LABEL: Record<CheckStatus, string> = { pass: 'Passed', fail: 'Failed', error: 'Checker error', timeout: 'Timed out' };
+
+export function ChecksPanel() {
+  const lesson = workspace.lesson.value;
+  const results = workspace.checkResults.value;
+  const checking = workspace.checking.value;
+  const listed = lesson?.checkList ?? [];
+  const extra = Object.values(results).filter((result) => !listed.some((check) => check.id === result.id));
+  const all = [...listed.map((check) => results[check.id] ?? check), ...extra];
+  const finished = Object.values(results);
+  const passed = finished.filter((result) => result.status === 'pass').length;
+  // Self-assessments hold hints back until the learner has passed.
+  const hintsAllowed = lesson?.meta.mode !== 'assessment' || workspace.completed.value;
+
+  return (
+    <section class="panel checks-panel" aria-labelledby="checks-title">
+      <div class="panel-title">
+        <h2 id="checks-title">Checks</h2>
+        <span class="muted">
+          {checking ? 'Running…' : finished.length > 0 ? `${passed} of ${all.length} checks passed` : 'Press Check (Ctrl/Cmd+Enter) to run them'}
+        </span>
+      </div>
+      {workspace.checkProblem.value && <p class="error check-problem" role="alert">{workspace.checkProblem.value}</p>}
+      <ol class="check-list">
+        {all.map((check) => (
+          <CheckItem key={check.id} check={check} running={checking && !('status' in check)} showHint={hintsAllowed} />
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function CheckItem({ check, running, showHint }: { check: CheckResult | { id: string; title: string }; running: boolean; showHint: boolean }) {
+  if (!('status' in check)) {
+    return (
+      <li class="check check-pending">
+        <span class="badge">{running ? 'Running' : 'Not run'}</span> <span class="check-title">{check.title}</span>
+      </li>
+    );
+  }
+  return (
+    <li class={`check check-${check.status}`}>
+      <span class="badge">{STATUS_LABEL[check.status]}</span> <span class="check-title">{check.title}</span>
+      {check.status !== 'pass' && check.message && <p class="check-message">{check.message}</p>}
+      {check.status !== 'pass' && check.expected !== undefined && check.actual !== undefined && <Diff expected={check.expected} actual={check.actual} />}
+      {check.logs && (
+        <details>
+          <summary>Server output</summary>
+          <pre class="check-logs">{check.logs}</pre>
+        </details>
+      )}
+      {check.status !== 'pass' && showHint && check.hint && (
+        <details>
+          <summary>Show hint</summary>
+          <p>{check.hint}</p>
+        </details>
+      )}
+    </li>
+  );
+}
+
+function Diff({ expected, actual }: { expected: string; actual: string }) {
+  const lines = lineDiff(expected, actual);
+  return (
+    <figure class="diff">
+      <figcaption>
+        <span class="diff-expected">− expected</span> <span class="diff-actual">+ actual</span>
+      </figcaption>
+      <pre>
+        {lines.map((line, index) => (
+          <div key={index} class={`diff-line diff-${line.kind}`}>
+            <span class="diff-sign" aria-hidden="true">{line.kind === 'expected' ? '−' : line.kind === 'actual' ? '+' : ' '}</span>
+            {line.kind !== 'same' && <span class="visually-hidden">{line.kind}: </span>}
+            {line.text}
+          </div>
+        ))}
+      </pre>
+    </figure>
+  );
+}

@@ -1,0 +1,44 @@
+/** The lesson's text (HTML rendered from Markdown at build time), its hints and previous/next links. */
+import type { Lesson } from '../../lessons/types.ts';
+import { neighbours } from '../state/catalog.ts';
+import { lessonHref } from '../state/route.ts';
+import { workspace } from '../state/workspace-store.ts';
+
+export function LessonText({ lesson }: { lesson: Lesson }) {
+  const { previous, next } = neighbours(lesson.id);
+  const hints = lesson.meta.hints;
+  const shown = workspace.hintsShown.value;
+  // Self-assessments hold hints back until the learner has passed.
+  const hintsAllowed = lesson.meta.mode === 'lesson' || workspace.completed.value;
+  return (
+    <article class="lesson-text" aria-label={`Lesson: ${lesson.title}`}>
+      <p class="muted lesson-meta">
+        {lesson.meta.mode === 'assessment' ? 'Self-assessment' : 'Lesson'} · about {lesson.meta.minutes} min
+        {workspace.completed.value && <span class="complete-badge"> · ✓ Completed</span>}
+      </p>
+      {/* Lesson text usually opens with its own `# Title`; only add one when it does not. */}
+      {!/<h1[\s>]/.test(lesson.html) && <h1 id="lesson-title">{lesson.title}</h1>}
+      {/* Trusted: rendered at build time from the repository's own lesson.md. */}
+      <div class="prose" dangerouslySetInnerHTML={{ __html: lesson.html }} />
+      {hints.length > 0 && hintsAllowed && (
+        <section class="hints" aria-labelledby="hints-title">
+          <h2 id="hints-title">Hints</h2>
+          <ol>
+            {hints.slice(0, shown).map((hint, index) => (
+              <li key={index}>{hint}</li>
+            ))}
+          </ol>
+          {shown < hints.length && (
+            <button type="button" onClick={() => workspace.revealHint()}>
+              {shown === 0 ? 'Show a hint' : `Show hint ${shown + 1} of ${hints.length}`}
+            </button>
+          )}
+        </section>
+      )}
+      <nav class="pager" aria-label="Previous and next lesson">
+        {previous ? <a href={lessonHref(previous.id)} rel="prev">← {previous.title}</a> : <span />}
+        {next ? <a href={lessonHref(next.id)} rel="next">{next.title} →</a> : <span />}
+      </nav>
+    </article>
+  );
+}
