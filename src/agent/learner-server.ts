@@ -54,8 +54,17 @@ export class LearnerServer {
         resolve();
       });
       child.once('exit', (code, signal) => {
-        if (this.child === child) this.onExit(code, signal);
-        resolve();
+        let reported = false;
+        const report = (): void => {
+          if (reported) return;
+          reported = true;
+          if (this.child === child) this.onExit(code, signal);
+          resolve();
+        };
+        // The last lines (usually the stack trace) may still be in the pipes at 'exit'; 'close'
+        // comes once they are drained. A grandchild holding the pipes open must not delay it long.
+        child.once('close', report);
+        setTimeout(report, 250);
       });
     });
     for (const stream of ['stdout', 'stderr'] as const) {

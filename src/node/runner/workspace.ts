@@ -122,11 +122,12 @@ export class Workspace {
   }
 
   async dispose(): Promise<void> {
-    await rm(this.root, { recursive: true, force: true });
+    // A process that was just killed may still be writing a file: retry instead of ENOTEMPTY.
+    await rm(this.root, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   }
 
   /** For process exit handlers, which cannot wait. */
   disposeSync(): void {
-    rmSync(this.root, { recursive: true, force: true });
+    rmSync(this.root, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   }
 }
