@@ -1,0 +1,63 @@
+/**
+ * The layer rules of ARCHITECTURE.md, enforced: code that ships to the browser never imports
+ * Node-only code, and the engine (src/checks) never imports the UI. A violation names the file
+ * and the import, so the fix is obvious.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+function sourceFiles(folder: string): string[] {
+  const absolute = join(ROOT, folder);
+  return readdirSync(absolute).flatMap((name) => {
+    const path = join(absolute, name);
+    if (statSync(path).isDirectory()) return sourceFiles(relative(ROOT, path));
+    return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [relative(ROOT, path)] : [];
+  });
+}
+
+/** Static and dynamic import specifiers, from real import statements only (not from strings in code). */
+function importsOf(file: string): string[] {
+  const text = readFileSync(join(ROOT, file), 'utf8');
+  const specifiers: string[] = [];
+  for (const match of text.matchAll(/^\s*(?:import|export)\b[^;'"]*?\bfrom\s+['"]([^'"]+)['"]/gm)) specifiers.push(match[1]!);
+  for (const match of text.matchAll(/^\s*import\s+['"]([^'"]+)['"]/gm)) specifiers.push(match[1]!);
+  for (const match of text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)) specifiers.push(match[1]!);
+  return specifiers;
+}
+
+/** Where a relative specifier points, repo-relative; bare specifiers are returned as they are. */
+function target(file: string, specifier: string): string {
+  return specifier.startsWith('.') ? relative(ROOT, resolve(ROOT, dirname(file), specifier)) : specifier;
+}
+
+function violations(folders: string[], forbidden: (target: string) => boolean, allowedFiles: string[] = []): string[] {
+  return folders
+    .flatMap(sourceFiles)
+    .filter((file) => !allowedFiles.includes(file))
+    .flatMap((file) => importsOf(file).filter((specifier) => forbidden(target(file, specifier))).map((specifier) => `${file} imports ${specifier}`));
+}
+
+const isNodeOnly = (path: string): boolean => path.startsWith('node:') || path.startsWith('src/node/') || path === 'src/node';
+
+describe('layer rules', () => {
+  it('code that runs in the page never imports src/node or Node built-ins', () => {
+    expect(violations(['src/app', 'src/progress', 'src/runtime', 'src/sql'], isNodeOnly)).toEqual([]);
+  });
+
+  it('the check engine runs anywhere: src/checks imports neither the UI, src/node nor Node built-ins', () => {
+    expect(violations(['src/checks'], (path) => isNodeOnly(path) || path.startsWith('src/app/'))).toEqual([]);
+  });
+
+  it('only the UI imports the UI', () => {
+    const outside = ['src/checks', 'src/agent', 'src/runtime', 'src/lessons', 'src/sql', 'src/progress', 'src/node'];
+    expect(violations(outside, (path) => path.startsWith('src/app/'))).toEqual([]);
+  });
+
+  it('notices a violation (the rule is not vacuous)', () => {
+    expect(importsOf('src/node/cli/start.ts').map((specifier) => target('src/node/cli/start.ts', specifier))).toContain('src/node/app-server.ts');
+  });
+});
