@@ -99,7 +99,8 @@ export function mountEditor(host: HTMLElement, store: WorkspaceStore): () => voi
   });
 
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => void store.save());
-  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => void store.check());
+  // `sql` lessons: Ctrl/Cmd+Enter runs the query (the result shows in the Database tab); Check is the button.
+  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => (store.lesson.peek()?.meta.kind === 'sql' ? store.runQuery() : void store.check()));
 
   const followTheme = (event: MediaQueryListEvent) => monaco.editor.setTheme(event.matches ? 'vs-dark' : 'vs');
   dark.addEventListener('change', followTheme);

@@ -6,8 +6,10 @@ import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import '@xterm/xterm/css/xterm.css';
 import type { OutputLog } from '../state/output-log.ts';
+import { registerStackTraceLinks } from '../stack-trace-terminal.ts';
+import type { OpenFileAt } from '../inspectors/StackTraceText.tsx';
 
-export function mountTerminal(host: HTMLElement, log: OutputLog): () => void {
+export function mountTerminal(host: HTMLElement, log: OutputLog, links?: { files: () => readonly string[]; openFileAt: OpenFileAt }): () => void {
   const style = getComputedStyle(document.documentElement);
   const color = (name: string) => style.getPropertyValue(name).trim() || undefined;
   const terminal = new Terminal({
@@ -29,8 +31,10 @@ export function mountTerminal(host: HTMLElement, log: OutputLog): () => void {
   const observer = new ResizeObserver(refit);
   observer.observe(host);
   const unsubscribe = log.subscribe((chunk) => terminal.write(chunk));
+  const linkProvider = links && registerStackTraceLinks(terminal, links.files, links.openFileAt);
   return () => {
     unsubscribe();
+    linkProvider?.dispose();
     observer.disconnect();
     terminal.dispose();
   };

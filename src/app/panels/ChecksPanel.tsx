@@ -2,6 +2,10 @@
 import type { CheckResult, CheckStatus } from '../../checks/result.ts';
 import { lineDiff } from '../line-diff.ts';
 import { workspace } from '../state/workspace-store.ts';
+import { helpAllowedFor } from '../inspectors/assessment-store.ts';
+import { StackTraceText } from '../inspectors/StackTraceText.tsx';
+
+const openFileAt = (path: string, line: number, column?: number) => workspace.openFileAt(path, line, column);
 
 const STATUS_LABEL: Record<CheckStatus, string> = { pass: 'Passed', fail: 'Failed', error: 'Checker error', timeout: 'Timed out' };
 
@@ -14,8 +18,8 @@ export function ChecksPanel() {
   const all = [...listed.map((check) => results[check.id] ?? check), ...extra];
   const finished = Object.values(results);
   const passed = finished.filter((result) => result.status === 'pass').length;
-  // Self-assessments hold hints back until the learner has passed.
-  const hintsAllowed = lesson?.meta.mode !== 'assessment' || workspace.completed.value;
+  // Self-assessments hold hints back until the learner has submitted.
+  const hintsAllowed = !lesson || helpAllowedFor(lesson);
 
   return (
     <section class="panel checks-panel" aria-labelledby="checks-title">
@@ -46,12 +50,12 @@ function CheckItem({ check, running, showHint }: { check: CheckResult | { id: st
   return (
     <li class={`check check-${check.status}`}>
       <span class="badge">{STATUS_LABEL[check.status]}</span> <span class="check-title">{check.title}</span>
-      {check.status !== 'pass' && check.message && <p class="check-message">{check.message}</p>}
+      {check.status !== 'pass' && check.message && <StackTraceText as="p" class="check-message" text={check.message} files={Object.keys(workspace.files.value)} openFileAt={openFileAt} />}
       {check.status !== 'pass' && check.expected !== undefined && check.actual !== undefined && <Diff expected={check.expected} actual={check.actual} />}
       {check.logs && (
         <details>
           <summary>Server output</summary>
-          <pre class="check-logs">{check.logs}</pre>
+          <StackTraceText class="check-logs" text={check.logs} files={Object.keys(workspace.files.value)} openFileAt={openFileAt} />
         </details>
       )}
       {check.status !== 'pass' && showHint && check.hint && (

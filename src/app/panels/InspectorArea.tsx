@@ -32,6 +32,7 @@ export function InspectorArea() {
       requestLog={workspace.requestLog.value}
       onClearRequestLog={() => workspace.clearRequestLog()}
       refreshToken={workspace.inspectorRefresh.value}
+      runToken={workspace.runToken.value}
       openFileAt={(path, line, column) => workspace.openFileAt(path, line, column)}
     />
   );

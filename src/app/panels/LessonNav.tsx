@@ -2,6 +2,7 @@
 import type { LessonEntry } from '../../lessons/types.ts';
 import { tracks } from '../state/catalog.ts';
 import { completedLessons } from '../state/progress-store.ts';
+import { AssessmentScoreBadge } from '../inspectors/AssessmentScoreBadge.tsx';
 import { lessonHref, trackHref } from '../state/route.ts';
 import { route } from '../state/router.ts';
 
@@ -20,6 +21,7 @@ export function LessonNav() {
                 <a href={lessonHref(lesson.id)} aria-current={lesson.id === current ? 'page' : undefined} class={lesson.error ? 'toc-broken' : undefined}>
                   <span class={`mark ${done.has(lesson.id) ? 'mark-done' : ''}`} aria-hidden="true">{done.has(lesson.id) ? '✓' : '○'}</span>
                   {lesson.title}
+                  {lesson.mode === 'assessment' && <AssessmentScoreBadge lessonId={lesson.id} />}
                   {done.has(lesson.id) && <span class="visually-hidden"> (completed)</span>}
                   {lesson.error && <span class="visually-hidden"> (broken)</span>}
                 </a>

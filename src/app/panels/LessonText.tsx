@@ -3,13 +3,14 @@ import type { Lesson } from '../../lessons/types.ts';
 import { neighbours } from '../state/catalog.ts';
 import { lessonHref } from '../state/route.ts';
 import { workspace } from '../state/workspace-store.ts';
+import { helpAllowedFor } from '../inspectors/assessment-store.ts';
 
 export function LessonText({ lesson }: { lesson: Lesson }) {
   const { previous, next } = neighbours(lesson.id);
   const hints = lesson.meta.hints;
   const shown = workspace.hintsShown.value;
-  // Self-assessments hold hints back until the learner has passed.
-  const hintsAllowed = lesson.meta.mode === 'lesson' || workspace.completed.value;
+  // Self-assessments hold hints back until the learner has submitted.
+  const hintsAllowed = helpAllowedFor(lesson);
   return (
     <article class="lesson-text" aria-label={`Lesson: ${lesson.title}`}>
       <p class="muted lesson-meta">

@@ -12,7 +12,7 @@ export function OutputPanel() {
     let unmounted = false;
     import('../output/terminal.ts')
       .then(({ mountTerminal }) => {
-        if (!unmounted && host.current) dispose = mountTerminal(host.current, workspace.output);
+        if (!unmounted && host.current) dispose = mountTerminal(host.current, workspace.output, { files: () => Object.keys(workspace.files.peek()), openFileAt: (path, line, column) => workspace.openFileAt(path, line, column) });
       })
       .catch((error: unknown) => {
         problem.value = `The output panel could not load: ${errorText(error)}`;

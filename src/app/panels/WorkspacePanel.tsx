@@ -7,6 +7,7 @@ import { FileTree } from './FileTree.tsx';
 import { InspectorArea } from './InspectorArea.tsx';
 import { SplitPane } from './SplitPane.tsx';
 import { WorkspaceToolbar } from './WorkspaceToolbar.tsx';
+import { WorkspaceAssessmentBar } from '../inspectors/WorkspaceAssessmentBar.tsx';
 
 export function WorkspacePanel() {
   useEffect(() => {
@@ -28,6 +29,7 @@ export function WorkspacePanel() {
   return (
     <section class="workspace" aria-label="Workspace">
       <WorkspaceToolbar />
+      <WorkspaceAssessmentBar />
       <SplitPane
         class="workspace-split"
         direction="column"

@@ -1,6 +1,7 @@
 /** Check, Solve, Reset, Undo and Restart. Solve and Reset ask first; both can be undone once. */
 import { askConfirm } from '../state/confirm-store.ts';
 import { workspace } from '../state/workspace-store.ts';
+import { helpAllowedFor } from '../inspectors/assessment-store.ts';
 
 async function confirmSolve() {
   const confirmed = await askConfirm({
@@ -33,7 +34,7 @@ export function WorkspaceToolbar() {
       </button>
       {workspace.lesson.value?.meta.kind === 'server' && <button type="button" onClick={() => void workspace.restart()} title="Save your files and (re)start your server (Ctrl/Cmd+S does too)">{runLabel}</button>}
       <span class="toolbar-gap" />
-      <button type="button" onClick={() => void confirmSolve()}>Solve</button>
+      {workspace.lesson.value && helpAllowedFor(workspace.lesson.value) && <button type="button" onClick={() => void confirmSolve()}>Solve</button>}
       <button type="button" onClick={() => void confirmReset()}>Reset</button>
       <button type="button" onClick={() => workspace.undo()} disabled={!undo} title={undo ? `Undo ${undo.action}` : 'Nothing to undo'}>Undo</button>
     </div>

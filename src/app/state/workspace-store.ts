@@ -12,6 +12,8 @@ import type { CheckResult } from '../../checks/result.ts';
 import type { Lesson } from '../../lessons/types.ts';
 import type { CursorPosition, LessonProgress } from '../../progress/lesson-progress.ts';
 import type { FileTree, Runtime } from '../../runtime/runtime.ts';
+import { checkSqlLessonInPage } from '../../sql/check-sql-lesson.ts';
+import { assessmentStore } from '../inspectors/assessment-store.ts';
 import { appendRequestLog, type RequestLogEntry } from '../inspectors/request-log.ts';
 import { OutputLog } from './output-log.ts';
 import { emptyProgress, flushProgress, loadProgress, progressByLesson, updateLessonProgress } from './progress-store.ts';
@@ -54,6 +56,8 @@ export class WorkspaceStore {
   readonly requestLog = signal<RequestLogEntry[]>([]);
   /** Bumped after every request and check run, so inspectors showing server state reload. */
   readonly inspectorRefresh = signal(0);
+  /** `sql` lessons: bumped to Run the learner's query (Ctrl/Cmd+Enter in the editor). */
+  readonly runToken = signal(0);
   /** A place in a file the editor should show (a stack-trace link); the editor clears it. */
   readonly reveal = signal<{ path: string; lineNumber: number; column: number } | undefined>(undefined);
 
@@ -106,6 +110,7 @@ export class WorkspaceStore {
     }
     if (generation !== this.generation) return;
     const saved = progressByLesson.peek()[lessonId];
+    if (lesson.meta.mode === 'assessment') void assessmentStore.open(lessonId);
     this.show(lesson, saved);
     this.ready = this.boot(generation);
   }
@@ -171,6 +176,19 @@ export class WorkspaceStore {
     this.requestLog.value = [];
   }
 
+  /** `sql` lessons: Run the learner's query (the Database tab shows the result). */
+  runQuery(): void {
+    this.runToken.value++;
+  }
+
+  /** Assessments: runs the checks one last time (an attempt like any other), then makes the score final. */
+  async submitAssessment(): Promise<void> {
+    const lesson = this.lesson.peek();
+    if (!lesson || lesson.meta.mode !== 'assessment') return;
+    await this.check();
+    if (this.lesson.peek() === lesson) await assessmentStore.submit(lesson.id);
+  }
+
   /** An edit in the editor: saved to IndexedDB right away (debounced) and to the runtime shortly. */
   edit(path: string, text: string): void {
     if (this.files.peek()[path] === text) return;
@@ -213,10 +231,13 @@ export class WorkspaceStore {
       // The agent restarts the server itself before checking, so the files only need writing.
       void this.sync('never');
       const summary = await this.enqueue(async () => {
-        if (!this.agent) throw new Error(this.server.peek().error ?? 'no runtime is running your code.');
-        return this.agent.check(onResult, { timeoutMs: CHECK_RUN_TIMEOUT_MS });
+        if (this.agent) return this.agent.check(onResult, { timeoutMs: CHECK_RUN_TIMEOUT_MS });
+        // `sql` lessons need no runtime: the page's SQL worker runs their checks.
+        if (lesson.meta.kind === 'sql') return checkSqlLessonInPage(lesson, this.files.peek(), onResult);
+        throw new Error(this.server.peek().error ?? 'no runtime is running your code.');
       });
       if (generation !== this.generation) return;
+      if (lesson.meta.mode === 'assessment') void assessmentStore.recordAttempt(lesson.id, summary.results);
       const total = summary.results.length;
       this.checkResults.value = Object.fromEntries(summary.results.map((result) => [result.id, result]));
       this.announcement.value = `${summary.passed} of ${total} checks passed${summary.passed === total ? ' — lesson complete!' : '.'}`;

@@ -1,0 +1,100 @@
+/**
+ * State of one lesson's HTTP client: the form, the last response, the history. The panel
+ * renders it; sending goes through the `send` function the workspace gives (the agent's
+ * `request` command), never straight to a server.
+ */
+import { signal } from '@preact/signals';
+import type { HttpRequestSpec, HttpResponse } from '../../checks/define.ts';
+import type { ExampleRequest } from '../../lessons/types.ts';
+import { addToHistory, type HistoryEntry, type HistoryStorage } from './request-history.ts';
+import { draftToSpec, emptyDraft, exampleToDraft, specToDraft, type HttpRequestDraft } from './http-request-draft.ts';
+
+export type SendRequest = (request: HttpRequestSpec) => Promise<HttpResponse>;
+
+export class HttpClientStore {
+  readonly draft = signal<HttpRequestDraft>(emptyDraft());
+  readonly response = signal<{ request: HttpRequestSpec; response: HttpResponse } | undefined>(undefined);
+  /** A form problem or a failed send, shown instead of a response. */
+  readonly error = signal<string | undefined>(undefined);
+  readonly sending = signal(false);
+  readonly history = signal<HistoryEntry[]>([]);
+  /** Set when the history could not be read or saved; the client still works. */
+  readonly historyProblem = signal<string | undefined>(undefined);
+
+  readonly #lessonId: string;
+  readonly #storage: HistoryStorage;
+
+  constructor(lessonId: string, examples: ExampleRequest[], storage: HistoryStorage) {
+    this.#lessonId = lessonId;
+    this.#storage = storage;
+    const first = examples[0];
+    if (first) this.draft.value = exampleToDraft(first);
+  }
+
+  async loadHistory(): Promise<void> {
+    try {
+      this.history.value = await this.#storage.read(this.#lessonId);
+    } catch (error) {
+      this.historyProblem.value = `Request history could not be read: ${message(error)}`;
+    }
+  }
+
+  update(patch: Partial<HttpRequestDraft>): void {
+    this.draft.value = { ...this.draft.peek(), ...patch };
+  }
+
+  applyExample(example: ExampleRequest): void {
+    this.draft.value = exampleToDraft(example);
+    this.error.value = undefined;
+  }
+
+  editFromHistory(entry: HistoryEntry): void {
+    this.draft.value = specToDraft(entry.request);
+    this.error.value = undefined;
+  }
+
+  /** Sends the form's request. */
+  send(send: SendRequest): Promise<void> {
+    const result = draftToSpec(this.draft.peek());
+    if (!result.ok) {
+      this.error.value = result.message;
+      return Promise.resolve();
+    }
+    return this.sendSpec(result.spec, send);
+  }
+
+  /** Sends a request from the history again, as it was. */
+  resend(entry: HistoryEntry, send: SendRequest): Promise<void> {
+    this.draft.value = specToDraft(entry.request);
+    return this.sendSpec(entry.request, send);
+  }
+
+  private async sendSpec(request: HttpRequestSpec, send: SendRequest): Promise<void> {
+    if (this.sending.peek()) return;
+    this.sending.value = true;
+    this.error.value = undefined;
+    const at = new Date().toISOString();
+    let entry: HistoryEntry;
+    try {
+      const response = await send(request);
+      this.response.value = { request, response };
+      entry = { at, request, status: response.status, durationMs: response.durationMs };
+    } catch (error) {
+      this.response.value = undefined;
+      this.error.value = `The request could not be sent: ${message(error)}`;
+      entry = { at, request, error: message(error) };
+    } finally {
+      this.sending.value = false;
+    }
+    this.history.value = addToHistory(this.history.peek(), entry);
+    try {
+      await this.#storage.write(this.#lessonId, this.history.peek());
+    } catch (error) {
+      this.historyProblem.value = `Request history could not be saved: ${message(error)}`;
+    }
+  }
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
