@@ -11,7 +11,7 @@ import type { HttpRequestSpec, HttpResponse } from '../../checks/define.ts';
 import type { CheckResult } from '../../checks/result.ts';
 import type { Lesson } from '../../lessons/types.ts';
 import type { CursorPosition, LessonProgress } from '../../progress/lesson-progress.ts';
-import type { FileTree, Runtime } from '../../runtime/runtime.ts';
+import type { Runtime } from '../../runtime/runtime.ts';
 import { checkSqlLessonInPage } from '../../sql/check-sql-lesson.ts';
 import { assessmentStore } from '../inspectors/assessment-store.ts';
 import { appendRequestLog, type RequestLogEntry } from '../inspectors/request-log.ts';
@@ -231,9 +231,9 @@ export class WorkspaceStore {
       // The agent restarts the server itself before checking, so the files only need writing.
       void this.sync('never');
       const summary = await this.enqueue(async () => {
-        if (this.agent) return this.agent.check(onResult, { timeoutMs: CHECK_RUN_TIMEOUT_MS });
         // `sql` lessons need no runtime: the page's SQL worker runs their checks.
         if (lesson.meta.kind === 'sql') return checkSqlLessonInPage(lesson, this.files.peek(), onResult);
+        if (this.agent) return this.agent.check(onResult, { timeoutMs: CHECK_RUN_TIMEOUT_MS });
         throw new Error(this.server.peek().error ?? 'no runtime is running your code.');
       });
       if (generation !== this.generation) return;
@@ -402,6 +402,8 @@ export class WorkspaceStore {
       this.server.value = { state: 'unavailable', error: runtimeChoice.peek()?.reason ?? 'No runtime could start.' };
       return;
     }
+    // `sql` lessons run and are checked in the page's SQL worker: nothing to mount, no agent.
+    if (lesson.meta.kind === 'sql') return;
     this.runtime = runtime;
     try {
       await Promise.all([...this.mountedPaths].map((path) => runtime.remove(path)));
@@ -409,8 +411,7 @@ export class WorkspaceStore {
       // The agent bundle is sizeable: it loads with the first lesson, not with the app.
       const [{ workspaceFiles }, { runtimeFiles }] = await Promise.all([import('../../lessons/workspace-files.ts'), import('virtual:agent')]);
       const files = this.files.peek();
-      const tree: FileTree = { ...workspaceFiles(lesson, files, runtimeFiles), ...(await datasetFiles(lesson)) };
-      await runtime.mount(tree);
+      await runtime.mount(workspaceFiles(lesson, files, runtimeFiles));
       if (generation !== this.generation) return;
       for (const path of Object.keys(files)) this.mountedPaths.add(path);
       const { AgentClient } = await import('../../agent/client.ts');
@@ -480,19 +481,6 @@ function sameFiles(a: Record<string, string>, b: Record<string, string>): boolea
 
 function isServerStatus(value: unknown): value is ServerStatus {
   return typeof value === 'object' && value !== null && 'state' in value && 'port' in value;
-}
-
-/** `sql` lessons: the dataset's two SQLite variants where the agent expects them. */
-async function datasetFiles(lesson: Lesson): Promise<FileTree> {
-  if (lesson.meta.kind !== 'sql' || !lesson.datasetUrls || !lesson.meta.dataset) return {};
-  const dataset = lesson.meta.dataset;
-  const fetchBytes = async (url: string) => {
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`the dataset ${url} could not be loaded (HTTP ${response.status})`);
-    return new Uint8Array(await response.arrayBuffer());
-  };
-  const [visible, hidden] = await Promise.all([fetchBytes(lesson.datasetUrls.visible), fetchBytes(lesson.datasetUrls.hidden)]);
-  return { [`.agent/datasets/${dataset}.visible.sqlite`]: visible, [`.agent/datasets/${dataset}.hidden.sqlite`]: hidden };
 }
 
 export function errorText(error: unknown): string {
