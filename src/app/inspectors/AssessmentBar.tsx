@@ -7,7 +7,7 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { buildAssessmentReport, renderReportHtml, reportFileName } from '../../progress/assessment-report.ts';
 import { formatDuration, scoreAssessment, type AssessmentRecord } from '../../progress/assessment.ts';
-import { downloadText, openHtmlPage } from './download.ts';
+import { downloadText, openHtmlPage } from '../download.ts';
 import './inspectors.css';
 
 export interface AssessmentBarProps {

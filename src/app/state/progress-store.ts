@@ -8,6 +8,7 @@ import { Autosaver } from '../../progress/autosave.ts';
 import type { LessonProgress } from '../../progress/lesson-progress.ts';
 import { mergeProgress, readAllProgress, writeLessonProgress } from '../../progress/progress-db.ts';
 import { backUpPending, newerThanSaved, takeBackup } from '../../progress/unload-backup.ts';
+import { downloadText } from '../download.ts';
 
 export const progressByLesson = signal<Record<string, LessonProgress>>({});
 export const progressLoaded = signal(false);
@@ -61,12 +62,7 @@ export async function exportProgress(): Promise<void> {
   await flushProgress();
   const { buildProgressFile, progressFileName } = await import('../../progress/progress-file.ts');
   const file = buildProgressFile(progressByLesson.value);
-  const url = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = progressFileName();
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  downloadText(progressFileName(), JSON.stringify(file, null, 2), 'application/json');
 }
 
 /**
