@@ -9,13 +9,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type BuildFailure, type Message } from 'esbuild';
+import { errorText } from '../shared/error-text.ts';
+import { KEBAB_CASE } from './schema.ts';
+import type { CheckListEntry } from './types.ts';
 
 export type CompiledChecks =
-  | { ok: true; module: string; checkList: { id: string; title: string }[] }
+  | { ok: true; module: string; checkList: CheckListEntry[] }
   | { ok: false; message: string };
 
 const CHECK_KINDS = ['steps', 'file', 'sql', 'db', 'run'] as const;
-const KEBAB_CASE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 function isBuildFailure(error: unknown): error is BuildFailure {
   return error instanceof Error && Array.isArray((error as Partial<BuildFailure>).errors);
@@ -60,19 +62,15 @@ async function importModule(code: string): Promise<Record<string, unknown>> {
   return (await import(/* @vite-ignore */ pathToFileURL(file).href)) as Record<string, unknown>;
 }
 
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 /** Checks the default export's shape; returns a problem sentence or the check list. */
-function readCheckList(exported: unknown): { id: string; title: string }[] | string {
+function readCheckList(exported: unknown): CheckListEntry[] | string {
   if (typeof exported !== 'object' || exported === null || !Array.isArray((exported as { checks?: unknown }).checks)) {
     return 'must `export default defineChecks({ checks: [...] })`';
   }
   const checks = (exported as { checks: unknown[] }).checks;
   if (checks.length === 0) return 'has no checks: add at least one to `checks: [...]`';
   const seen = new Set<string>();
-  const list: { id: string; title: string }[] = [];
+  const list: CheckListEntry[] = [];
   for (const [index, check] of checks.entries()) {
     const c = (check ?? {}) as Record<string, unknown>;
     const label = typeof c.id === 'string' ? `check \`${c.id}\`` : `checks[${index}]`;
@@ -84,7 +82,11 @@ function readCheckList(exported: unknown): { id: string; title: string }[] | str
     if (kinds.length !== 1) {
       return `${label} must have exactly one of ${CHECK_KINDS.join(', ')} (has ${kinds.length ? kinds.join(', ') : 'none'})`;
     }
-    list.push({ id: c.id, title: c.title });
+    if (c.skill !== undefined && (typeof c.skill !== 'string' || !/^[a-z0-9-]+\/[a-z0-9-]+$/.test(c.skill))) {
+      return `${label} has \`skill\` ${JSON.stringify(c.skill)}: it must be the id of the lesson whose skill the check grades, e.g. "apis/validation"`;
+    }
+    if (c.weight !== undefined && (typeof c.weight !== 'number' || !(c.weight > 0))) return `${label} has \`weight\` ${JSON.stringify(c.weight)}: it must be a positive number`;
+    list.push({ id: c.id, title: c.title, ...(typeof c.skill === 'string' ? { skill: c.skill } : {}), ...(typeof c.weight === 'number' ? { weight: c.weight } : {}) });
   }
   return list;
 }

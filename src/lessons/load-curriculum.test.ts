@@ -1,5 +1,4 @@
 import { mkdtemp, writeFile, mkdir, cp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCurriculum } from './load-curriculum.ts';
@@ -47,6 +46,24 @@ describe('loadCurriculum on a valid curriculum', () => {
     expect(module.default.checks.map((c) => c.id)).toEqual(['get-hello', 'uses-express']);
   });
 
+  it('loads mutants and alternatives as complete trees: the solution overlaid with their files', async () => {
+    const { lessons } = await loadCurriculum(`${FIXTURES}/valid`);
+    const lesson = lessons.find((l) => l.id === 'apis/hello');
+    expect(lesson?.mutants).toEqual([
+      {
+        name: 'wrong-message',
+        mustFail: ['get-hello'],
+        why: 'Answers with the wrong message, so the JSON body check must catch it.',
+        files: { ...lesson?.solution, 'server.js': expect.stringContaining("message: 'hi'") },
+      },
+    ]);
+    expect(lesson?.mutants[0]?.files).not.toHaveProperty('mutant.json');
+    expect(lesson?.alternatives).toEqual([
+      { name: 'router', why: 'Mounts the route on an express.Router instead of app.get.', files: { ...lesson?.solution, 'server.js': expect.stringContaining('express.Router()') } },
+    ]);
+    expect(lessons.find((l) => l.id === 'queries/count')).toMatchObject({ mutants: [], alternatives: [] });
+  });
+
   it('loads a sql lesson naming an existing dataset', async () => {
     const { lessons } = await loadCurriculum(`${FIXTURES}/valid`);
     expect(lessons.find((l) => l.id === 'queries/count')?.meta).toMatchObject({ kind: 'sql', dataset: 'tiny', focus: 'query.sql' });
@@ -71,7 +88,7 @@ describe('loadCurriculum on broken lessons', () => {
     const { tracks, lessons, errors } = await load();
     expect(lessons.map((l) => l.id)).toEqual(['mixed/good']);
     const entries = tracks[0]?.lessons ?? [];
-    expect(entries).toHaveLength(11);
+    expect(entries).toHaveLength(12);
     expect(entries.filter((e) => e.error === undefined).map((e) => e.id)).toEqual(['mixed/good']);
     expect(entries.find((e) => e.id === 'mixed/wrong-type')?.title).toBe('Wrong type');
     for (const entry of entries.slice(1)) expect(errors).toContainEqual(entry.error);
@@ -130,40 +147,86 @@ describe('loadCurriculum on broken lessons', () => {
     const errors = await errorsOf('11-no-solution');
     expect(errors.map((e) => e.field ?? e.file)).toEqual(['typo', `${BROKEN}/11-no-solution/solution`]);
   });
+
+  it('reports a mutant.json without `why` and one naming an unknown check, with file and field', async () => {
+    expect(await errorsOf('12-bad-mutant')).toEqual([
+      { file: `${BROKEN}/12-bad-mutant/mutants/no-why/mutant.json`, field: 'why', message: 'field `why` is required' },
+      {
+        file: `${BROKEN}/12-bad-mutant/mutants/unknown-check/mutant.json`,
+        field: 'mustFail',
+        message: 'field `mustFail` names `nope`, which is not a check id in checks.ts (ids: root)',
+      },
+    ]);
+  });
 });
 
 describe('loadCurriculum on edge cases in a temp folder', () => {
-  async function scratch(): Promise<string> {
-    const dir = await mkdtemp(join(tmpdir(), 'lessons-'));
-    await cp(`${FIXTURES}/valid/01-apis`, join(dir, '01-apis'), { recursive: true });
-    return dir;
-  }
-
-  it('refuses a binary starter file', async () => {
-    const dir = await scratch();
+  /** A copy of the valid `01-apis` track beside the fixtures, at their depth, so their relative imports of src/checks still resolve. */
+  async function inScratch(test: (dir: string) => Promise<void>): Promise<void> {
+    const dir = await mkdtemp(join(FIXTURES, '.scratch-'));
     try {
-      await writeFile(join(dir, '01-apis/01-hello/starter/logo.png'), new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0xff]));
-      await writeFile(join(dir, '01-apis/01-hello/starter/.DS_Store'), new Uint8Array([0, 0, 0, 1]));
-      // The checks import define.ts relatively; in a temp dir that path breaks, so only the binary error is asserted.
-      const { errors } = await loadCurriculum(dir);
-      expect(errors.some((e) => e.file.endsWith('starter/logo.png') && e.message.includes('not a UTF-8 text file'))).toBe(true);
-      expect(errors.some((e) => e.file.endsWith('.DS_Store'))).toBe(false);
+      await cp(`${FIXTURES}/valid/01-apis`, join(dir, '01-apis'), { recursive: true });
+      await test(dir);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-  });
+  }
 
-  it('reports a missing track.md and an unknown prerequisite', async () => {
-    const dir = await scratch();
-    try {
+  it('refuses a binary starter file', () =>
+    inScratch(async (dir) => {
+      await writeFile(join(dir, '01-apis/01-hello/starter/logo.png'), new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0xff]));
+      await writeFile(join(dir, '01-apis/01-hello/starter/.DS_Store'), new Uint8Array([0, 0, 0, 1]));
+      const { errors } = await loadCurriculum(dir);
+      expect(errors.some((e) => e.file.endsWith('starter/logo.png') && e.message.includes('not a UTF-8 text file'))).toBe(true);
+      expect(errors.some((e) => e.file.endsWith('.DS_Store'))).toBe(false);
+    }));
+
+  it('reports a missing track.md on its lessons too, and an unknown prerequisite', () =>
+    inScratch(async (dir) => {
       await mkdir(join(dir, '02-empty'));
       await writeFile(join(dir, '01-apis/track.md'), '---\ntitle: APIs\nsummary: s\nprerequisites: [nope]\n---\n');
       const { tracks, errors } = await loadCurriculum(dir);
       expect(tracks.map((t) => t.id)).toEqual(['apis', 'empty']);
       expect(errors.some((e) => e.file.endsWith('02-empty/track.md') && e.message.startsWith('is missing'))).toBe(true);
       expect(errors.some((e) => e.field === 'prerequisites' && e.message.includes('`nope`'))).toBe(true);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  });
+
+      await rm(join(dir, '01-apis/track.md'));
+      const { lessons, tracks: after } = await loadCurriculum(dir);
+      expect(lessons).toEqual([]);
+      expect(after[0]?.lessons[0]?.error).toMatchObject({ file: expect.stringMatching(/01-apis\/track\.md$/), message: expect.stringMatching(/^is missing/) });
+    }));
+
+  it('reports two lesson folders with the same slug, naming both, on the lesson dev shows', () =>
+    inScratch(async (dir) => {
+      await cp(join(dir, '01-apis/01-hello'), join(dir, '01-apis/02-hello'), { recursive: true });
+      const { lessons, tracks, errors } = await loadCurriculum(dir);
+      const duplicate = errors.find((e) => e.message.includes('same slug'));
+      expect(duplicate?.file).toMatch(/01-apis\/02-hello$/);
+      expect(duplicate?.message).toMatch(/^has the same slug as .*01-apis\/01-hello: lesson id `apis\/hello` must be unique/);
+      expect(tracks[0]?.lessons).toEqual([expect.objectContaining({ id: 'apis/hello', error: duplicate })]);
+      expect(lessons.some((l) => l.id === 'apis/hello')).toBe(false);
+    }));
+
+  it('reports two track folders with the same id, naming both', () =>
+    inScratch(async (dir) => {
+      await cp(join(dir, '01-apis'), join(dir, '02-apis'), { recursive: true });
+      const { tracks, errors } = await loadCurriculum(dir);
+      const duplicate = errors.find((e) => e.message.includes('same track id'));
+      expect(duplicate?.file).toMatch(/02-apis$/);
+      expect(duplicate?.message).toMatch(/^has the same track id `apis` as .*01-apis;/);
+      expect(tracks.map((t) => t.id)).toEqual(['apis']);
+      expect(tracks[0]?.lessons[0]?.error).toEqual(duplicate);
+    }));
+
+  it('refuses a mutant.json that is not JSON, and a mutant that changes nothing', () =>
+    inScratch(async (dir) => {
+      const mutants = join(dir, '01-apis/01-hello/mutants');
+      await writeFile(join(mutants, 'wrong-message/mutant.json'), '{ mustFail: [] ');
+      await mkdir(join(mutants, 'same'));
+      await writeFile(join(mutants, 'same/mutant.json'), '{ "mustFail": ["get-hello"], "why": "w" }');
+      await cp(join(dir, '01-apis/01-hello/solution/server.js'), join(mutants, 'same/server.js'));
+      const { errors } = await loadCurriculum(dir);
+      expect(errors.find((e) => e.file.endsWith('wrong-message/mutant.json'))?.message).toMatch(/^is not valid JSON: /);
+      expect(errors.find((e) => e.file.endsWith('mutants/same'))?.message).toMatch(/^changes nothing/);
+    }));
 });

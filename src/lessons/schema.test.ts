@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lessonFrontmatterSchema, parseWith, trackFrontmatterSchema } from './schema.ts';
+import { alternativeFileSchema, lessonFrontmatterSchema, mutantFileSchema, parseWith, trackFrontmatterSchema } from './schema.ts';
 
 const minimal = { title: 'T', summary: 'S', kind: 'server', focus: 'server.js' };
 
@@ -57,5 +57,24 @@ describe('lesson frontmatter schema', () => {
       ok: true,
       value: { title: 'APIs', summary: 's', prerequisites: [] },
     });
+  });
+});
+
+describe('mutant.json and alternative.json', () => {
+  it('needs at least one kebab-case check id and a reason, and nothing else', () => {
+    expect(parseWith(mutantFileSchema, { mustFail: ['get-hello'], why: 'Answers hi.' })).toEqual({ ok: true, value: { mustFail: ['get-hello'], why: 'Answers hi.' } });
+    const result = parseWith(mutantFileSchema, { mustFail: [], why: '', mustfail: ['x'] });
+    expect(result.ok ? [] : result.problems).toEqual([
+      { field: 'mustFail', message: 'must list at least 1 item (got [])' },
+      { field: 'why', message: 'must not be empty' },
+      { field: 'mustfail', message: 'is not a known field (check its spelling; see lessons/README.md)' },
+    ]);
+    const badId = parseWith(mutantFileSchema, { mustFail: ['Get Hello'], why: 'w' });
+    expect(badId.ok ? [] : badId.problems).toEqual([{ field: 'mustFail[0]', message: 'must be a check id in kebab-case (e.g. "get-health") (got "Get Hello")' }]);
+  });
+
+  it('lets an alternative say why, or nothing at all', () => {
+    expect(parseWith(alternativeFileSchema, {})).toEqual({ ok: true, value: {} });
+    expect(parseWith(alternativeFileSchema, { why: 'Uses a Router.' })).toEqual({ ok: true, value: { why: 'Uses a Router.' } });
   });
 });

@@ -7,7 +7,7 @@ import { z } from 'zod';
 
 const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
 
-const exampleRequestSchema = z.strictObject({
+export const exampleRequestSchema = z.strictObject({
   name: z.string().optional().describe('Label shown in the HTTP client.'),
   method: z.enum(HTTP_METHODS),
   path: z.string().startsWith('/', 'must start with "/"').describe('Path with query string, e.g. /users?limit=2'),
@@ -56,7 +56,26 @@ export const trackFrontmatterSchema = z
   })
   .describe('Frontmatter of a track.md');
 
-export type TrackFrontmatter = z.output<typeof trackFrontmatterSchema>;
+/** Lower-case kebab-case: check ids, lesson and track slugs, mutant and alternative names. */
+export const KEBAB_CASE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** `mutants/<name>/mutant.json`: what a mutant must fail, and why. */
+export const mutantFileSchema = z
+  .strictObject({
+    mustFail: z
+      .array(z.string().regex(KEBAB_CASE, 'must be a check id in kebab-case (e.g. "get-health")'))
+      .min(1)
+      .describe('Ids of the checks this mutant must fail (from checks.ts).'),
+    why: z.string().min(1).describe('The one rule this mutant breaks, in one sentence a reviewer can read.'),
+  })
+  .describe('mutant.json of a lesson mutant');
+
+/** `alternatives/<name>/alternative.json` (optional): why this correct solution is worth keeping. */
+export const alternativeFileSchema = z
+  .strictObject({
+    why: z.string().min(1).optional().describe('How this correct solution differs from solution/.'),
+  })
+  .describe('alternative.json of a lesson alternative');
 
 /** One problem with a frontmatter value, phrased for the author. */
 export interface FieldProblem {
@@ -85,6 +104,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
       if (issue.input === undefined) return `is required: one of ${issue.values.map(String).join(', ')}`;
       return `must be one of ${issue.values.map(String).join(', ')}${got}`;
     case 'too_small':
+      if (issue.origin === 'array') return `must list at least ${String(issue.minimum)} item${Number(issue.minimum) === 1 ? '' : 's'}${got}`;
       return issue.origin === 'string' && Number(issue.minimum) === 1
         ? 'must not be empty'
         : `must be ${issue.inclusive === false ? 'greater than' : 'at least'} ${String(issue.minimum)}${got}`;

@@ -1,42 +1,18 @@
 /**
  * Lesson data as the app and the engine see it. Produced by the loader (src/lessons) from
- * `lessons/<NN-track>/<NN-lesson>/` folders; the frontmatter schema lives beside it.
+ * `lessons/<NN-track>/<NN-lesson>/` folders; the frontmatter types come from the schema beside it.
+ * `Lesson` is what ships to the browser; `AuthoredLesson` adds the author-only material
+ * (mutants, alternatives) that only Node tools such as `lessons:verify` see.
  */
-import type { HttpMethod } from '../checks/define.ts';
+import type { z } from 'zod';
+import type { exampleRequestSchema, lessonFrontmatterSchema } from './schema.ts';
 
-export type LessonKind = 'server' | 'sql';
-export type LessonMode = 'lesson' | 'assessment';
-
+/** Validated frontmatter of `lesson.md`: the schema's output, so the two can never drift. */
+export type LessonMeta = z.output<typeof lessonFrontmatterSchema>;
+export type LessonKind = LessonMeta['kind'];
+export type LessonMode = LessonMeta['mode'];
 /** A request the HTTP client panel offers pre-filled. */
-export interface ExampleRequest {
-  name?: string;
-  method: HttpMethod;
-  path: string;
-  headers?: Record<string, string>;
-  body?: string;
-}
-
-/** Validated frontmatter of `lesson.md`. */
-export interface LessonMeta {
-  title: string;
-  summary: string;
-  kind: LessonKind;
-  mode: LessonMode;
-  /** The file the editor opens first. */
-  focus: string;
-  minutes: number;
-  /** Revealed one at a time, in order. Hidden in assessments until submitted. */
-  hints: string[];
-  /** `server` lessons: how the runtime starts the learner's server. */
-  start: { command: string; args: string[] };
-  /** `server` lessons: the port the learner's server listens on. */
-  port: number;
-  /** `sql` lessons: the dataset the learner's queries run against (e.g. `shop`). */
-  dataset?: string;
-  /** Whether the learner may create, rename and delete files. */
-  allowFileChanges: boolean;
-  requests: ExampleRequest[];
-}
+export type ExampleRequest = z.output<typeof exampleRequestSchema>;
 
 /** A summary enough to render navigation; contents load lazily. */
 export interface LessonEntry {
@@ -63,9 +39,36 @@ export interface Lesson extends LessonEntry {
   /** `checks.ts` compiled to a self-contained ES module (source text). */
   checksModule: string;
   /** Ids and titles of the checks, for the checks panel before the first run. */
-  checkList: { id: string; title: string }[];
+  checkList: CheckListEntry[];
   /** `sql` lessons: URLs (served by the app) of the dataset's two SQLite variants. */
   datasetUrls?: { visible: string; hidden: string };
+}
+
+/** `mutants/<name>/`: the solution with one rule broken, and the checks that must catch it. */
+export interface LessonMutant {
+  name: string;
+  /** Ids of the checks this mutant must fail (from `mutant.json`). */
+  mustFail: string[];
+  /** The rule it breaks, in one sentence a reviewer can read. */
+  why: string;
+  /** The solution overlaid with the mutant's files: a complete tree, like `solution`. */
+  files: Record<string, string>;
+}
+
+/** `alternatives/<name>/`: a correct solution written differently, which must pass every check. */
+export interface LessonAlternative {
+  name: string;
+  why?: string;
+  /** The solution overlaid with the alternative's files: a complete tree. */
+  files: Record<string, string>;
+}
+
+/** A lesson with its author-only material. Never shipped to the browser (the Vite plugin strips it). */
+export interface AuthoredLesson extends Lesson {
+  /** Absolute path of the lesson folder, for tools that read more of it (the type-checker). */
+  folder: string;
+  mutants: LessonMutant[];
+  alternatives: LessonAlternative[];
 }
 
 export interface Track {
@@ -83,5 +86,18 @@ export interface LessonError {
   file: string;
   /** Frontmatter field at fault, when there is one. */
   field?: string;
+  /** 1-based position in `file`, when known (a checks.ts compile or type error). */
+  line?: number;
+  column?: number;
   message: string;
+}
+
+/** A check as the checks panel and the assessment score know it before (and without) running it. */
+export interface CheckListEntry {
+  id: string;
+  title: string;
+  /** Assessments: the id of the lesson whose skill this check grades. */
+  skill?: string;
+  /** Assessments: what the check counts towards the score (default 1). */
+  weight?: number;
 }

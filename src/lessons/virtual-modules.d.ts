@@ -9,8 +9,8 @@ declare module 'virtual:lessons' {
 
 declare module 'virtual:agent' {
   /**
-   * Files every workspace needs besides the learner's: `.agent/agent.mjs`,
-   * `.agent/msw-preload.mjs` and the lesson template's `package.json`.
+   * Files every workspace needs besides the learner's: `.agent/agent.mjs`, its checks worker,
+   * the server and MSW preloads, and the lesson template's `package.json`.
    */
   export const runtimeFiles: Record<string, string>;
 }

@@ -77,8 +77,20 @@ describe('loadAppCurriculum', () => {
   it('formats every error for the build with file and message', async () => {
     const { errors } = await loadAppCurriculum(BROKEN, '/');
     const message = buildErrorMessage(errors);
-    expect(message).toMatch(/^11 lesson problems/);
+    expect(message).toMatch(/^13 lesson problems/);
     expect(message).toContain('tests/fixtures/lessons/broken/01-mixed/04-unknown-kind/lesson.md: field `kind` must be one of server, sql (got "srv")');
+  });
+});
+
+describe('author-only material', () => {
+  it('strips mutants and alternatives from every lesson the app gets, keeping the solution', async () => {
+    const { lessons } = await loadAppCurriculum(VALID, '/');
+    const lesson = lessons.get('apis/hello');
+    expect(lesson?.solution['server.js']).toContain("app.get('/hello'");
+    expect(lesson).not.toHaveProperty('mutants');
+    expect(lesson).not.toHaveProperty('alternatives');
+    const code = lesson ? lessonModuleCode(lesson) : '';
+    for (const authorOnly of ['wrong-message', "message: 'hi'", 'express.Router()']) expect(code).not.toContain(authorOnly);
   });
 });
 
@@ -116,6 +128,10 @@ describe('lessonsPlugin in a real Vite build', () => {
       const datasets = await readdir(join(dist, 'datasets'));
       expect(datasets.map((f) => `/datasets/${f}`).sort()).toEqual([lesson.datasetUrls?.hidden, lesson.datasetUrls?.visible].sort());
       await expect(loadLesson('queries/nope')).rejects.toThrow('Unknown lesson queries/nope');
+      // The fixture's mutant and alternative must not reach any emitted file; its solution must.
+      const emitted = (await Promise.all([join(dist, 'entry.js'), ...chunks.map((f) => join(dist, 'assets', f))].map((f) => readFile(f, 'utf8')))).join('\n');
+      expect(emitted).toContain("app.get('/hello'");
+      for (const authorOnly of ['wrong-message', "message: 'hi'", 'express.Router()', 'Mounts the route']) expect(emitted).not.toContain(authorOnly);
     } finally {
       await rm(outDir, { recursive: true, force: true });
     }

@@ -7,13 +7,18 @@
  *
  * Dev: a change under lessons/ reloads the curriculum and the page; a broken lesson shows its
  * error as data (entry.error) and the server keeps running. Build: any lesson error fails it.
+ *
+ * Only what the learner may see ships: a lesson's mutants and alternatives (author-only, for
+ * `lessons:verify`) are stripped here, before any module is generated.
  */
 import { createHash } from 'node:crypto';
 import { join, resolve, sep } from 'node:path';
 import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
 import { formatLessonError } from '../lessons/format-lesson-error.ts';
-import { displayPath, loadCurriculum } from '../lessons/load-curriculum.ts';
-import type { Lesson, LessonError, Track } from '../lessons/types.ts';
+import { displayPath } from '../lessons/display-path.ts';
+import { loadCurriculum } from '../lessons/load-curriculum.ts';
+import type { AuthoredLesson, Lesson, LessonError, Track } from '../lessons/types.ts';
+import { errorText } from '../shared/error-text.ts';
 import { datasetBytes, type DatasetVariant } from './datasets.ts';
 
 const INDEX_ID = 'virtual:lessons';
@@ -59,14 +64,20 @@ export function lessonModuleCode(lesson: Lesson): string {
   return `export default ${JSON.stringify(lesson)};\n`;
 }
 
+/** The lesson as the browser may see it: without the author-only mutants and alternatives. */
+export function shippedLesson(lesson: AuthoredLesson): Lesson {
+  const { mutants: _mutants, alternatives: _alternatives, folder: _folder, ...shipped } = lesson;
+  return shipped;
+}
+
 function datasetFileName(name: string, variant: DatasetVariant, bytes: Uint8Array): string {
   // Content-hashed, so a changed dataset is never served from a stale browser cache.
   return `datasets/${name}.${variant}.${createHash('sha256').update(bytes).digest('hex').slice(0, 8)}.sqlite`;
 }
 
 /** Loads the curriculum and builds each sql lesson's datasets; a failing dataset breaks only its lessons. */
-export async function loadAppCurriculum(lessonsDir: string, base: string): Promise<AppCurriculum> {
-  const curriculum = await loadCurriculum(lessonsDir);
+export async function loadAppCurriculum(lessonsDir: string, base: string, options: { typecheck?: boolean } = {}): Promise<AppCurriculum> {
+  const curriculum = await loadCurriculum(lessonsDir, options);
   const errors = [...curriculum.errors];
   const datasets = new Map<string, DatasetFile>();
   const urlsByName = new Map<string, { visible: string; hidden: string } | LessonError>();
@@ -84,7 +95,7 @@ export async function loadAppCurriculum(lessonsDir: string, base: string): Promi
     } catch (error) {
       const problem: LessonError = {
         file: displayPath(join(lessonsDir, '_datasets', `${name}.ts`)),
-        message: error instanceof Error ? error.message : String(error),
+        message: errorText(error),
       };
       urlsByName.set(name, problem);
       errors.push(problem);
@@ -93,7 +104,7 @@ export async function loadAppCurriculum(lessonsDir: string, base: string): Promi
 
   const lessons = new Map<string, Lesson>();
   const broken = new Map<string, LessonError>();
-  for (const lesson of curriculum.lessons) {
+  for (const lesson of curriculum.lessons.map(shippedLesson)) {
     const urls = lesson.meta.dataset ? urlsByName.get(lesson.meta.dataset) : undefined;
     if (urls && 'file' in urls) broken.set(lesson.id, urls);
     else lessons.set(lesson.id, urls ? { ...lesson, datasetUrls: urls } : lesson);
@@ -124,7 +135,8 @@ export function lessonsPlugin(options: LessonsPluginOptions = {}): Plugin {
   const emitted = new Set<string>();
 
   const curriculum = (): Promise<AppCurriculum> => {
-    current ??= loadAppCurriculum(lessonsDir, config.base).then((loaded) => {
+    // The build type-checks every checks.ts; dev skips it so a save reloads in a blink (the editor shows type errors).
+    current ??= loadAppCurriculum(lessonsDir, config.base, { typecheck: config.command === 'build' }).then((loaded) => {
       if (config.command === 'serve' && loaded.errors.length > 0) config.logger.warn(buildErrorMessage(loaded.errors), { timestamp: true });
       return loaded;
     });

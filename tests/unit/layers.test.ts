@@ -48,8 +48,20 @@ describe('layer rules', () => {
     expect(violations(['src/app', 'src/progress', 'src/runtime', 'src/sql'], isNodeOnly)).toEqual([]);
   });
 
-  it('the check engine runs anywhere: src/checks imports neither the UI, src/node nor Node built-ins', () => {
-    expect(violations(['src/checks'], (path) => isNodeOnly(path) || path.startsWith('src/app/'))).toEqual([]);
+  it('the check engine runs anywhere: src/checks imports neither the UI, the agent, src/node nor Node built-ins', () => {
+    expect(violations(['src/checks'], (path) => isNodeOnly(path) || path.startsWith('src/app/') || path.startsWith('src/agent/'))).toEqual([]);
+  });
+
+  it('the agent never imports src/node (src/node hosts the agent, not the reverse)', () => {
+    expect(violations(['src/agent'], (path) => path.startsWith('src/node/'))).toEqual([]);
+  });
+
+  it('lesson loading never imports the agent (the agent reads lessons, not the reverse)', () => {
+    expect(violations(['src/lessons'], (path) => path.startsWith('src/agent/'))).toEqual([]);
+  });
+
+  it('src/app/state imports neither inspectors nor panels (state is below the UI that renders it)', () => {
+    expect(violations(['src/app/state'], (path) => path.startsWith('src/app/inspectors/') || path.startsWith('src/app/panels/'))).toEqual([]);
   });
 
   it('only the UI imports the UI', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Lesson } from './types.ts';
+import type { Lesson } from '../lessons/types.ts';
 import { workspaceFiles } from './workspace-files.ts';
 
 const lesson = {

@@ -1,3 +1,7 @@
+/**
+ * A free loopback port, asked of the OS. Lives with the agent, which picks the learner's server
+ * port with it; Node-only tools (src/node: CLI, tests) import it from here, never the reverse.
+ */
 import { createServer } from 'node:net';
 
 /** Asks the OS for a free loopback port. */

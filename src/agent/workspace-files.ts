@@ -1,13 +1,15 @@
 /**
  * Everything a lesson's workspace needs, as one FileTree: the learner's files, the runtime
  * files (agent, MSW preload, the template's package.json), the agent's lesson config and the
- * compiled checks. Isomorphic: the page mounts it into a runtime, the CLI writes it to disk.
+ * compiled checks. It lives with the agent because it lays out the agent's `.agent/` tree
+ * (see workspace-paths.ts); lessons are its input, not its owner.
+ * Isomorphic: the page mounts it into a runtime, the CLI writes it to disk.
  * Datasets (`.agent/datasets/…`) are bytes fetched or generated separately by each caller.
  */
+import type { Lesson } from '../lessons/types.ts';
 import type { FileTree } from '../runtime/runtime.ts';
-import type { AgentLessonConfig } from '../agent/protocol.ts';
-import type { Lesson } from './types.ts';
-import { CHECKS_MODULE, LESSON_CONFIG } from '../agent/workspace-paths.ts';
+import type { AgentLessonConfig } from './protocol.ts';
+import { CHECKS_MODULE, LESSON_CONFIG } from './workspace-paths.ts';
 
 export interface WorkspaceOptions {
   /** How long the agent waits for the learner's server to listen (the agent's default: 5 s). */
