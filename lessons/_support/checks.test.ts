@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckContext, HttpResponse, SqlDatabase } from '../../src/checks/define.ts';
-import { body, cookieAttribute, cookieValue, queryRows, send, setCookieLine, uniqueName } from './checks.ts';
+import { CheckFailure } from '../../src/checks/check-failure.ts';
+import { body, cookieAttribute, cookieValue, queryRows, send, setCookieLine, signUp, uniqueName } from './checks.ts';
 
 function response(headers: Record<string, string>, json?: unknown): HttpResponse {
   return { status: 200, headers, text: JSON.stringify(json ?? null), json, durationMs: 1 };
@@ -23,7 +24,11 @@ function context(overrides: Partial<CheckContext>): CheckContext {
     setUpstream: unused,
     upstreamCalls: unused,
     restartServer: unused,
+    signalServer: unused,
+    clock: { now: unused, advance: unused },
     serverOutput: () => '',
+    serverLines: () => [],
+    runCommand: unused,
     fail: (message: string) => {
       throw new Failed(message);
     },
@@ -71,21 +76,39 @@ describe('send', () => {
     const t = context({ request: () => Promise.reject(new Error('socket hang up')) });
     await expect(send(t, { method: 'POST', path: '/orders' })).rejects.toThrow(/POST \/orders got no answer \(socket hang up\)/);
   });
+
+  it('passes a server that is down on as it is, to be reported first and alone', async () => {
+    const down = new CheckFailure('Your server is not running: it exited with code 1', { kind: 'server-down' });
+    const t = context({ request: () => Promise.reject(down) });
+    await expect(send(t, { path: '/' })).rejects.toBe(down);
+  });
+});
+
+describe('signUp', () => {
+  it('fails as a setup step (the runner names the rule it could not test), with the response', async () => {
+    const t = context({ request: () => Promise.resolve({ ...response({}, { error: 'boom' }), status: 500 }) });
+    const failure = await signUp(t, 'ada', 'pw').catch((error: unknown) => error);
+    expect(failure).toMatchObject({ name: 'CheckFailure', kind: 'setup', actual: '500 {"error":"boom"}' });
+    expect((failure as Error).message).toMatch(/^this check first signs a user up, and POST \/signup must answer 201/);
+  });
 });
 
 describe('queryRows', () => {
-  it('fails the check (not the checker) when the query cannot run, and closes the copy', async () => {
+  it('fails the check as a setup step (not the checker) when the query cannot run, and closes the copy', async () => {
     let closed = false;
     const db: SqlDatabase = {
       exec: () => {
         throw new Error('no such table: products');
+      },
+      execScript: () => {
+        throw new Error('not used by queryRows');
       },
       close: () => {
         closed = true;
       },
     };
     const t = context({ openDatabase: () => Promise.resolve(db) });
-    await expect(queryRows(t, 'data.sqlite', 'SELECT id FROM products')).rejects.toBeInstanceOf(Failed);
+    await expect(queryRows(t, 'data.sqlite', 'SELECT id FROM products')).rejects.toMatchObject({ name: 'CheckFailure', kind: 'setup', message: expect.stringContaining('no such table: products') });
     expect(closed).toBe(true);
   });
 });

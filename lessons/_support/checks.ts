@@ -2,8 +2,15 @@
  * Small helpers for lesson `checks.ts` files that drive a server through several requests
  * (auth and debugging tracks). Imported relatively and bundled into each lesson's checks.
  * Plain TypeScript only: checks run in the agent and must not depend on Node or the DOM.
+ *
+ * A helper that prepares what a check tests (signing a user up, reading the database) fails
+ * with kind `setup`: the runner then reports "Could not test <the check's rule> yet: …", so a
+ * broken sign-up never poses as every other rule's diagnosis. A server that is down is passed
+ * on as it is, reported first and alone.
  */
 import type { CheckContext, HttpRequestSpec, HttpResponse } from '../../src/checks/define.ts';
+import { CheckFailure, isServerDown } from '../../src/checks/check-failure.ts';
+import { errorText } from '../../src/shared/error-text.ts';
 
 /**
  * A name no earlier run has used: the learner's database outlives a check run, so a check
@@ -23,7 +30,8 @@ export async function send(t: CheckContext, spec: HttpRequestSpec): Promise<Http
   try {
     return await t.request(spec);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    if (isServerDown(error)) throw error;
+    const reason = errorText(error);
     return t.fail(
       `${spec.method ?? 'GET'} ${spec.path} got no answer (${reason}). If the server crashed, open the output panel and read the last error: its stack trace links to the line.`,
     );
@@ -68,10 +76,13 @@ export function body(res: HttpResponse): Record<string, unknown> {
 /** Signs a user up with `POST /signup` (the auth track's shape); fails the check unless 201. */
 export async function signUp(t: CheckContext, username: string, password: string): Promise<HttpResponse> {
   const res = await send(t, { method: 'POST', path: '/signup', json: { username, password } });
-  t.expectTrue(res.status === 201, 'POST /signup must answer 201 for a new user — the checks sign users up first. Send the "Sign up" request and read the output panel.', {
-    expected: '201 {"id":…,"username":"…"}',
-    actual: describe(res),
-  });
+  if (res.status !== 201) {
+    throw new CheckFailure('this check first signs a user up, and POST /signup must answer 201 for a new user. Send the "Sign up" request and read the output panel.', {
+      expected: '201 {"id":…,"username":"…"}',
+      actual: describe(res),
+      kind: 'setup',
+    });
+  }
   return res;
 }
 
@@ -85,7 +96,7 @@ export async function queryRows(t: CheckContext, path: string, sql: string, para
   try {
     return db.exec(sql, params)[0]?.rows ?? [];
   } catch (error) {
-    return t.fail(`Could not read ${path} (${error instanceof Error ? error.message : String(error)}). Keep db.js creating its tables and saving the file, restart the server and check again.`);
+    throw new CheckFailure(`could not read ${path} (${errorText(error)}). Keep db.js creating its tables and saving the file, restart the server and check again.`, { kind: 'setup' });
   } finally {
     db.close();
   }

@@ -16,108 +16,8 @@
  *   - `run`    anything else, with the full `CheckContext`.
  */
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
-
-/**
- * Strings in a request may contain `{{name}}`: it is replaced by the value captured under
- * that name by an earlier step of the same check.
- */
-export interface HttpRequestSpec {
-  method?: HttpMethod;
-  /** Path on the learner's server, with query string if any: `/users/{{id}}?limit=2`. */
-  path: string;
-  headers?: Record<string, string>;
-  query?: Record<string, string | number | boolean>;
-  /** Sent as `application/json`. */
-  json?: unknown;
-  /** Sent as `application/x-www-form-urlencoded`. */
-  form?: Record<string, string>;
-  /** Sent as is (set your own content-type header). */
-  body?: string;
-}
-
-export type JsonType = 'string' | 'number' | 'boolean' | 'object' | 'array' | 'null';
-
-/** One expectation on the JSON response body. `path` is dotted: `items.0.name`; `''` is the root. */
-export interface JsonExpectation {
-  path: string;
-  /** Deep equality by value. */
-  equals?: unknown;
-  /** Arrays: contains an element deep-equal to this. Strings: contains this substring. Objects: has these keys with these values. */
-  contains?: unknown;
-  /** The value, as a string, matches this regular expression. */
-  matches?: RegExp;
-  type?: JsonType;
-  /** `true`: the path must exist; `false`: it must not. */
-  exists?: boolean;
-  /** Array length. */
-  length?: number;
-}
-
-export interface HttpExpectation {
-  status?: number | number[];
-  /** Header name (any case) → exact value, a pattern, or `null` for "must be absent". */
-  headers?: Record<string, string | RegExp | null>;
-  json?: JsonExpectation[];
-  bodyContains?: string[];
-  bodyNotContains?: string[];
-}
-
-/** Where to take a captured value from. */
-export type CaptureSource = { json: string } | { header: string } | { cookie: string };
-
-export interface HttpStep {
-  /** Shown in messages: "Step 'log in': expected status 200…". Defaults to `METHOD path`. */
-  name?: string;
-  request: HttpRequestSpec;
-  expect?: HttpExpectation;
-  /** Values to remember for later steps: `{ token: { json: 'token' } }` → `{{token}}`. */
-  capture?: Record<string, CaptureSource>;
-  /**
-   * What to tell the learner when this step fails, in front of the precise mismatch.
-   * Write it as the next thing to do: "Answer POST /users with 201 and the created user."
-   */
-  message?: string;
-}
-
-/**
- * A scripted answer from a third-party API the learner's server calls. The agent preloads
- * MSW into the learner's server process (`node --import`), so `fetch` to these URLs never
- * leaves the machine.
- */
-export type UpstreamResponse =
-  | { status?: number; json: unknown; headers?: Record<string, string>; delayMs?: number }
-  | { status?: number; body: string; headers?: Record<string, string>; delayMs?: number }
-  /** The connection fails (fetch rejects with a TypeError). */
-  | { networkError: true; delayMs?: number }
-  /** Never answers: lets a check prove the learner set a timeout. */
-  | { hang: true };
-
-/**
- * Key: `METHOD absolute-url` (`GET https://api.weather.test/v1/now`); a trailing `*` matches
- * any suffix. Value: one response for every call, or a sequence (call n gets element n; the
- * last element repeats) — e.g. `[{ status: 500, json: {} }, { json: { ok: true } }]` to test
- * a retry.
- */
-export type UpstreamScript = Record<string, UpstreamResponse | UpstreamResponse[]>;
-
-/** One call the learner's server made to a faked upstream, as recorded by the preload. */
-export interface UpstreamCall {
-  method: string;
-  url: string;
-  body?: string;
-  headers: Record<string, string>;
-}
-
-export interface HttpResponse {
-  status: number;
-  /** Lower-case names. `set-cookie` values are joined with `\n`. */
-  headers: Record<string, string>;
-  text: string;
-  /** The body parsed as JSON, or `undefined` when it is not JSON. */
-  json: unknown;
-  durationMs: number;
-}
+export type * from './http-spec.ts';
+import type { HttpRequestSpec, HttpResponse, HttpStep, UpstreamCall, UpstreamScript } from './http-spec.ts';
 
 /** A query result for one statement: sql.js's `Database.exec` result with `values` named `rows` (see sql-database.ts). */
 export interface QueryResult {
@@ -127,11 +27,49 @@ export interface QueryResult {
 
 /** The subset of a sql.js `Database` checks may use. */
 export interface SqlDatabase {
+  /** sql.js's `exec`: one result per statement that returned rows (statements with no rows are left out). */
   exec(sql: string, params?: unknown[]): QueryResult[];
+  /**
+   * Runs a script statement by statement, as the learner's Run does: one result per statement
+   * that has result columns, also when it returns no rows. An SQL error throws an Error named
+   * `SqlScriptError` with the `line` and `column` in `sql` it points at.
+   */
+  execScript(sql: string): QueryResult[];
   close(): void;
 }
 
 export type DatasetVariant = 'visible' | 'hidden';
+
+/** The learner's server's clock, which checks may move (preloaded like the upstream fakes; reset for every check). */
+export interface CheckClock {
+  /** The time the learner's server sees now, in ms since the epoch. */
+  now(): Promise<number>;
+  /** Moves the server's clock forward by `ms` without waiting: `Date`, and timers that came due, fire. */
+  advance(ms: number): Promise<void>;
+}
+
+/** How the learner's server ended after `signalServer`. */
+export interface ServerExit {
+  /** Whether it exited before the time limit. */
+  exited: boolean;
+  code: number | null;
+  signal: string | null;
+  /** Time from the signal to the exit (or to giving up). */
+  afterMs: number;
+}
+
+/** The outcome of a command run in the learner's workspace (e.g. the learner's own tests). */
+export interface CommandResult {
+  code: number | null;
+  signal: string | null;
+  stdout: string;
+  stderr: string;
+  timedOut: boolean;
+  durationMs: number;
+}
+
+/** Environment variables for the learner's server: a value sets it, `null` removes it. */
+export type ServerEnv = Record<string, string | null>;
 
 export interface CheckContext {
   /** Sends one HTTP request to the learner's server. Never throws for HTTP error statuses. */
@@ -143,20 +81,30 @@ export interface CheckContext {
   /** Opens a SQLite file from the learner's workspace (a copy: changes are not written back). */
   openDatabase(path: string): Promise<SqlDatabase>;
   /**
-   * `sql` lessons: a fresh copy of the lesson's dataset (visible or hidden variant) with the
-   * learner's SQL file executed on it; `result` is the last statement's result.
+   * `sql` lessons: a fresh copy of the lesson's dataset (visible or hidden variant), with
+   * `setup` SQL run on it first if given, and the learner's SQL file executed on it
+   * statement by statement; `result` is the last statement with result columns (also when it
+   * returns no rows), `undefined` when no statement returns any.
    */
-  runLearnerSql(file: string, variant: DatasetVariant): Promise<{ db: SqlDatabase; result: QueryResult | undefined }>;
+  runLearnerSql(file: string, variant: DatasetVariant, options?: { setup?: string }): Promise<{ db: SqlDatabase; result: QueryResult | undefined }>;
   /** `sql` lessons: a fresh copy of the lesson's dataset. */
   openDataset(variant: DatasetVariant): Promise<SqlDatabase>;
   /** Replaces the upstream script for the rest of this check (restarts the server if needed). */
   setUpstream(script: UpstreamScript): Promise<void>;
   /** The calls the learner's server made to faked upstreams since this check started. */
   upstreamCalls(): Promise<UpstreamCall[]>;
-  /** Restarts the learner's server and waits until it listens again. */
-  restartServer(): Promise<void>;
+  /** Restarts the learner's server (with these environment variables, if given) and waits until it listens again. */
+  restartServer(options?: { env?: ServerEnv }): Promise<void>;
+  /** Sends a signal to the learner's server and waits (default 5 s) for it to exit. */
+  signalServer(signal: 'SIGTERM' | 'SIGINT' | 'SIGHUP', options?: { timeoutMs?: number }): Promise<ServerExit>;
+  /** The learner's server's clock: expiry, windows and TTLs are graded by moving it. */
+  clock: CheckClock;
   /** The learner's server output captured since this check started. */
   serverOutput(): string;
+  /** The same, as complete lines (a last line without its newline included). */
+  serverLines(): string[];
+  /** Runs `command args` in the learner's workspace (`node --test` and the like); never throws for a non-zero exit. */
+  runCommand(command: string, args: string[], options?: { timeoutMs?: number; env?: Record<string, string> }): Promise<CommandResult>;
   /** Ends the check as failed: the learner's code is wrong. `message` says what to do next. */
   fail(message: string, detail?: { expected?: unknown; actual?: unknown }): never;
   /** Fails with `message` unless `actual` deep-equals `expected`. */
@@ -180,6 +128,22 @@ export interface CheckBase {
   timeoutMs?: number;
   /** Upstream fakes active while this check runs (overrides the lesson's default). */
   upstream?: UpstreamScript;
+  /**
+   * Start this check on a freshly started server (in-memory state gone). By default checks
+   * share the server that Check started, in order; see "Server state across checks" in
+   * lessons/README.md.
+   */
+  freshServer?: boolean;
+  /** Environment variables for the learner's server during this check (implies a fresh server; the next check gets the default again). */
+  env?: ServerEnv;
+  /**
+   * Assessments (the blueprint): the id of the lesson whose skill this check grades, e.g.
+   * `apis/validation`. Required in `mode: assessment`; `lessons:verify` checks that every lesson
+   * of the track is graded by at least one check.
+   */
+  skill?: string;
+  /** Assessments: how much this check counts towards the score (default 1). */
+  weight?: number;
 }
 
 export interface HttpCheck extends CheckBase {
@@ -193,6 +157,12 @@ export interface FileCheck extends CheckBase {
     notContains?: (string | RegExp)[];
     /** What to tell the learner when the file does not match. */
     message: string;
+    /**
+     * Also blank string contents before matching (JavaScript and SQL files). Comments are
+     * always left out of JavaScript/TypeScript and SQL files, so a comment quoting the old bug
+     * neither fails `notContains` nor satisfies `contains`.
+     */
+    maskStrings?: boolean;
   };
 }
 
@@ -206,6 +176,8 @@ export interface SqlCheck extends CheckBase {
     ordered?: boolean;
     /** Compare column names too (default true; names are compared case-insensitively). */
     columnNames?: boolean;
+    /** SQL run on each dataset copy before both queries: plant ties, boundary rows, NULLs for this check. */
+    setup?: string;
   };
 }
 

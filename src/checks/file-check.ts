@@ -1,21 +1,29 @@
-/** A `file` check: the learner's source text contains (or avoids) given text or patterns. */
+/**
+ * A `file` check: the learner's source contains (or avoids) given text or patterns. JavaScript,
+ * TypeScript and SQL files are read with comments masked (and string contents, when the author
+ * sets `maskStrings`), so a comment quoting the old bug neither fails nor passes the check;
+ * masking keeps every position, so the message points at the learner's own line.
+ */
 import type { CheckContext, FileCheck } from './define.ts';
 import { CheckFailure } from './check-failure.ts';
+import { codeLanguage, maskCode } from './code-mask.ts';
 
 export async function runFileCheck({ file }: FileCheck, t: CheckContext): Promise<void> {
   const text = await t.readFile(file.path);
   if (text === undefined) throw new CheckFailure(`${file.message} (${file.path} does not exist)`);
+  const language = codeLanguage(file.path);
+  const code = language ? maskCode(text, language, { strings: file.maskStrings ?? false }) : text;
   for (const wanted of file.contains ?? []) {
-    if (findMatch(text, wanted) === undefined) {
+    if (findMatch(code, wanted) === undefined) {
       // The author's message says what is missing in words; the pattern itself goes to `expected` for the curious.
-      throw new CheckFailure(file.message, { expected: `${file.path} containing ${describe(wanted)}`, actual: text });
+      throw new CheckFailure(file.message, { expected: `${file.path} containing ${describe(wanted)}${language ? ' (outside comments)' : ''}`, actual: text });
     }
   }
   for (const unwanted of file.notContains ?? []) {
-    const index = findMatch(text, unwanted);
+    const index = findMatch(code, unwanted);
     if (index !== undefined) {
-      // Learners read code, not regular expressions: point at the line that still has it.
-      const line = text.slice(0, index).split('\n').length;
+      // Learners read code, not regular expressions: point at the line that still has it, as they wrote it.
+      const line = code.slice(0, index).split('\n').length;
       const source = (text.split('\n')[line - 1] ?? '').trim();
       throw new CheckFailure(`${file.message} (${file.path}:${line}: ${source})`, { expected: `${file.path} without ${describe(unwanted)}`, actual: text });
     }

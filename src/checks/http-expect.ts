@@ -28,6 +28,13 @@ export function expectResponse(response: HttpResponse, expectation: HttpExpectat
       throw new CheckFailure(`expected the body not to contain ${JSON.stringify(text)}`, { expected: `a body without ${JSON.stringify(text)}`, actual: response.text });
     }
   }
+  if (expectation.bodyEquals !== undefined && response.text !== expectation.bodyEquals) {
+    throw new CheckFailure(`expected the body to be exactly ${JSON.stringify(shorten(expectation.bodyEquals))}, got ${describeBody(response)}`, { expected: expectation.bodyEquals, actual: response.text });
+  }
+}
+
+function shorten(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
 }
 
 function expectStatus(response: HttpResponse, status: number | number[] | undefined): void {
@@ -127,7 +134,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function describeBody(response: HttpResponse): string {
   if (response.text === '') return 'an empty body';
   const type = response.headers['content-type'];
-  return `${type ? `"${type}" ` : ''}text: ${JSON.stringify(response.text.length > 80 ? `${response.text.slice(0, 80)}…` : response.text)}`;
+  return `${type ? `"${type}" ` : ''}text: ${JSON.stringify(shorten(response.text))}`;
 }
 
 /** Reads one captured value from a response; a missing value is the learner's bug. */
@@ -139,6 +146,8 @@ export function captureValue(response: HttpResponse, name: string, source: Captu
     }
     return lookup.value;
   }
+  if ('status' in source) return response.status;
+  if ('body' in source) return response.text;
   if ('header' in source) {
     const value = response.headers[source.header.toLowerCase()];
     if (value === undefined) throw new CheckFailure(`expected a "${source.header}" header (needed as "${name}" by the next steps), got none`);

@@ -5,8 +5,12 @@
  * Every check is raced against its time limit; after a timeout the environment recovers
  * (restarts a server stuck in a loop) so one bad handler costs one check. A CheckFailure is
  * the learner's bug (`fail`); anything else thrown is the checker's crash (`error`).
+ *
+ * Before each check the server's clock is reset; a check with `freshServer` or `env` gets a
+ * restarted server (with that environment), and the check after an `env` check gets the
+ * default environment back. Otherwise checks share one server, in order.
  */
-import type { Check, CheckContext, LessonChecks, UpstreamScript } from './define.ts';
+import type { Check, CheckContext, LessonChecks, ServerEnv, UpstreamScript } from './define.ts';
 import type { CheckResult } from './result.ts';
 import type { CheckEnvironment } from './environment.ts';
 import { isCheckFailure } from './check-failure.ts';
@@ -33,12 +37,18 @@ export async function runChecks(
   const results: CheckResult[] = [];
   // Set for every check, even when unchanged: each check starts its scripted sequences over.
   const setUpstream = (script: UpstreamScript): Promise<void> => env.setUpstream(script);
+  // A check with its own `env` leaves the server running with it; the next check (or the end
+  // of the run, for the learner's sake) starts it again with the default environment.
+  let envChanged = false;
   for (const check of lessonChecks.checks) {
     if (options.only && !options.only.includes(check.id)) continue;
-    const result = await runOne(check, lessonChecks.upstream ?? {}, env, setUpstream);
+    const restart = check.env !== undefined || check.freshServer === true || envChanged ? { env: check.env } : undefined;
+    envChanged = check.env !== undefined;
+    const result = await runOne(check, lessonChecks.upstream ?? {}, env, setUpstream, restart);
     results.push(result);
     onResult(result);
   }
+  if (envChanged) await restartQuietly(env);
   return results;
 }
 
@@ -51,10 +61,18 @@ function assertLessonChecks(value: unknown): asserts value is LessonChecks {
 
 type Outcome = { kind: 'done' } | { kind: 'thrown'; error: unknown } | { kind: 'timeout' };
 
-async function runOne(check: Check, lessonUpstream: UpstreamScript, env: CheckEnvironment, setUpstream: (script: UpstreamScript) => Promise<void>): Promise<CheckResult> {
+async function runOne(
+  check: Check,
+  lessonUpstream: UpstreamScript,
+  env: CheckEnvironment,
+  setUpstream: (script: UpstreamScript) => Promise<void>,
+  restart: { env: ServerEnv | undefined } | undefined,
+): Promise<CheckResult> {
+  const outputMark = env.outputMark();
+  const prepared = await prepareServer(env, restart);
+  // Starting the server is the runner's cost, not the check's: the clock starts after it.
   const started = Date.now();
   const timeoutMs = check.timeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS;
-  const outputMark = env.outputMark();
   const base = { id: check.id, title: check.title };
   const finish = ({ logs: given, ...result }: Omit<CheckResult, 'id' | 'title' | 'durationMs'>, durationMs = Date.now() - started): CheckResult => {
     const logs = given ?? env.outputSince(outputMark);
@@ -65,6 +83,7 @@ async function runOne(check: Check, lessonUpstream: UpstreamScript, env: CheckEn
   let scope: ReturnType<typeof createCheckScope> | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
+    if (prepared.kind === 'thrown') throw prepared.error;
     await setUpstream(check.upstream ?? lessonUpstream);
     const upstreamCallsBefore = (await env.upstreamCalls()).length;
     scope = createCheckScope({ env, deadline: started + timeoutMs, outputMark, upstreamCallsBefore, setUpstream });
@@ -106,7 +125,8 @@ async function runOne(check: Check, lessonUpstream: UpstreamScript, env: CheckEn
       if (isCheckFailure(error)) {
         return finish({
           status: 'fail',
-          message: error.message,
+          // A helper that could not prepare the check says so under the check's own rule.
+          message: error.kind === 'setup' ? `Could not test "${check.title}" yet: ${error.message}` : error.message,
           ...('expected' in error ? { expected: renderValue(error.expected) } : {}),
           ...('actual' in error ? { actual: renderValue(error.actual) } : {}),
           ...(error.logs !== undefined ? { logs: error.logs } : {}),
@@ -133,6 +153,28 @@ async function runBody(check: Check, t: CheckContext): Promise<void> {
     await check.run(t);
   } else {
     throw new Error(`check "${(check as { id: string }).id}" has none of steps, file, sql, db or run`);
+  }
+}
+
+/**
+ * Before every check: the server's clock back to the real time, and a restart when the check
+ * wants a fresh server or its own environment (or the previous check had one).
+ */
+async function prepareServer(env: CheckEnvironment, restart: { env: ServerEnv | undefined } | undefined): Promise<Outcome> {
+  try {
+    if (restart) await env.restartServer(restart.env === undefined ? {} : { env: restart.env });
+    await env.resetClock();
+    return { kind: 'done' };
+  } catch (error) {
+    return { kind: 'thrown', error };
+  }
+}
+
+async function restartQuietly(env: CheckEnvironment): Promise<void> {
+  try {
+    await env.restartServer();
+  } catch {
+    // The learner sees their server's state in the output panel; the results are already out.
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareResults, explainSqlError, hasTopLevelOrderBy, renderTable, sqlErrorPosition } from './sql-compare.ts';
+import { compareResults, hasTopLevelOrderBy, renderTable } from './sql-compare.ts';
 
 const unordered = { ordered: false, columnNames: true };
 const ordered = { ordered: true, columnNames: true };
@@ -42,7 +42,7 @@ describe('compareResults', () => {
     expect(compareResults({ columns: ['name'], rows: [['Ann']] }, reference, unordered)?.message).toBe('Your query returns 1 column (name); expected 2 columns (name, total).');
   });
 
-  it('handles empty results (sql.js returns no result set at all)', () => {
+  it('handles a script with no result-returning statement', () => {
     expect(compareResults(undefined, undefined, unordered)).toBeUndefined();
     expect(compareResults(undefined, reference, unordered)?.message).toMatch(/^Your query returns 0 rows; the reference returns 3 rows\./);
     expect(renderTable({ columns: [], rows: [] })).toBe('(no columns)\n(no rows)');
@@ -56,32 +56,5 @@ describe('hasTopLevelOrderBy', () => {
     expect(hasTopLevelOrderBy('SELECT * FROM (SELECT * FROM t ORDER BY a LIMIT 3)')).toBe(false);
     expect(hasTopLevelOrderBy("SELECT 'order by' AS x FROM t -- order by x")).toBe(false);
     expect(hasTopLevelOrderBy('SELECT * FROM t ORDER BY a; SELECT * FROM t')).toBe(false);
-  });
-});
-
-describe('SQL error positions', () => {
-  it('points at the token SQLite names', () => {
-    expect(sqlErrorPosition('SELECT name\nFORM users;', 'near "users": syntax error')).toEqual({ line: 2, column: 6 });
-    expect(sqlErrorPosition('SELECT nme FROM users', 'no such column: nme')).toEqual({ line: 1, column: 8 });
-    expect(sqlErrorPosition('SELECT * FROM users2', 'no such table: users2')).toEqual({ line: 1, column: 15 });
-    expect(sqlErrorPosition('SELECT (1', 'incomplete input')).toEqual({ line: 1, column: 10 });
-    expect(sqlErrorPosition('SELECT 1', 'something else')).toBeUndefined();
-  });
-
-  it('skips the token where it only appears in a comment', () => {
-    expect(sqlErrorPosition('-- from users\nSELECT * FRM users', 'near "FRM": syntax error')).toEqual({ line: 2, column: 10 });
-  });
-
-  it('uses a probe to find the occurrence SQLite stumbled on', () => {
-    const sql = 'SELECT customer\nFROM orders\nGROUP customer';
-    const probe = (prefix: string) => (prefix.includes('GROUP customer') ? 'near "customer": syntax error' : undefined);
-    expect(sqlErrorPosition(sql, 'near "customer": syntax error')).toEqual({ line: 1, column: 8 });
-    expect(sqlErrorPosition(sql, 'near "customer": syntax error', probe)).toEqual({ line: 3, column: 7 });
-  });
-
-  it('explains the error with file:line:column and the line with a caret', () => {
-    expect(explainSqlError('query.sql', 'SELECT name\nFORM users;', 'near "users": syntax error')).toBe(
-      'query.sql:2:6: near "users": syntax error\n  1 | SELECT name\n  2 | FORM users;\n    |      ^',
-    );
   });
 });

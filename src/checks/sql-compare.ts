@@ -1,9 +1,9 @@
 /**
- * Compares a learner's query result with the reference query's result, and explains SQL
- * errors by position. Pure functions with no Node or DOM API: the agent and the page's SQL
- * worker share them.
+ * Compares a learner's query result with the reference query's result. Pure functions with no
+ * Node or DOM API: the agent and the page's SQL worker share them.
  */
 import type { QueryResult } from './define.ts';
+import { maskSql } from './code-mask.ts';
 import { deepEqual } from './deep-equal.ts';
 
 export interface CompareOptions {
@@ -20,7 +20,7 @@ export interface ResultMismatch {
   actual: string;
 }
 
-/** The result of a query with no rows: sql.js's `exec` returns nothing at all for it. */
+/** Stands for a script with no statement that returns columns (only INSERTs, say). */
 const NO_ROWS: QueryResult = { columns: [], rows: [] };
 
 /** `undefined` when the results are equal by value. */
@@ -28,7 +28,7 @@ export function compareResults(actual: QueryResult | undefined, expected: QueryR
   const got = actual ?? NO_ROWS;
   const want = expected ?? NO_ROWS;
   const rendered = { expected: renderTable(want), actual: renderTable(got) };
-  // Column names are unknown when a side has no rows (sql.js gives no columns then).
+  // A side with no result-returning statement has no columns to compare.
   const bothHaveColumns = got.columns.length > 0 && want.columns.length > 0;
   if (bothHaveColumns && got.columns.length !== want.columns.length) {
     return { message: `Your query returns ${count(got.columns.length, 'column')} (${got.columns.join(', ')}); expected ${count(want.columns.length, 'column')} (${want.columns.join(', ')}).`, ...rendered };
@@ -98,14 +98,9 @@ export function renderTable(result: QueryResult): string {
   return [header, ...(rows.length ? rows : ['(no rows)'])].join('\n');
 }
 
-/** Removes comments and the contents of string literals and quoted names, keeping every other character's position. */
-function maskSql(sql: string): string {
-  return sql.replace(/--[^\n]*|\/\*[\s\S]*?(\*\/|$)|'(?:[^']|'')*'?|"(?:[^"]|"")*"?|`[^`]*`?|\[[^\]]*\]?/g, (match) => match.replace(/[^\n]/g, ' '));
-}
-
 /** Whether the last statement sorts its result: an ORDER BY outside every parenthesis. */
 export function hasTopLevelOrderBy(sql: string): boolean {
-  const statements = maskSql(sql).split(';').filter((statement) => statement.trim() !== '');
+  const statements = maskSql(sql, { strings: true, names: true }).split(';').filter((statement) => statement.trim() !== '');
   const last = statements.at(-1) ?? '';
   let depth = 0;
   let flat = '';
@@ -115,64 +110,4 @@ export function hasTopLevelOrderBy(sql: string): boolean {
     if (char === ')') depth = Math.max(0, depth - 1);
   }
   return /\border\s+by\b/i.test(flat);
-}
-
-export interface SqlErrorPosition {
-  line: number;
-  column: number;
-}
-
-/**
- * Tries a prefix of the learner's SQL on a scratch database and returns the error message
- * (or `undefined` when it runs). Lets the position finder tell which occurrence of a token
- * SQLite stumbled on.
- */
-export type SqlProbe = (prefix: string) => string | undefined;
-
-/**
- * Where in `sql` an SQLite error points. SQLite names a token (`near "FORM": syntax error`,
- * `no such column: nme`, `no such table: users2`) but not its offset, so this looks at the
- * token's occurrences outside comments and strings: with a probe, the first one at which the
- * SQL cut just after it already fails the same way; without, the first one. `incomplete
- * input` points at the end.
- */
-export function sqlErrorPosition(sql: string, message: string, probe?: SqlProbe): SqlErrorPosition | undefined {
-  let offset: number | undefined;
-  const near = /near "((?:[^"]|"")*)"/.exec(message);
-  const named = /no such (?:column|table|function): ([\w.]+)/.exec(message);
-  const token = near?.[1]?.replace(/""/g, '"') ?? named?.[1];
-  if (token !== undefined) {
-    const occurrences = findOccurrences(maskSql(sql).toLowerCase(), token.toLowerCase());
-    // A token inside a string literal (e.g. an unterminated quote) only shows in the raw text.
-    if (occurrences.length === 0) occurrences.push(...findOccurrences(sql.toLowerCase(), token.toLowerCase()));
-    const failsHere = (index: number): boolean => probe?.(sql.slice(0, index + token.length))?.includes(message.replace(/^Error:\s*/, '')) ?? false;
-    offset = (probe && occurrences.length > 1 ? occurrences.find(failsHere) : undefined) ?? occurrences[0];
-  } else if (/incomplete input/.test(message)) {
-    offset = sql.trimEnd().length;
-  }
-  if (offset === undefined) return undefined;
-  const before = sql.slice(0, offset).split('\n');
-  return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
-}
-
-function findOccurrences(text: string, token: string): number[] {
-  const found: number[] = [];
-  if (token === '') return found;
-  for (let index = text.indexOf(token); index >= 0; index = text.indexOf(token, index + 1)) found.push(index);
-  return found;
-}
-
-/** An SQL error as the learner should read it: file, line:column, the message, and the lines around it with a caret. */
-export function explainSqlError(file: string, sql: string, message: string, probe?: SqlProbe): string {
-  const clean = message.replace(/^Error:\s*/, '');
-  const position = sqlErrorPosition(sql, clean, probe);
-  if (!position) return `${file}: ${clean}`;
-  const lines = sql.split('\n');
-  const first = Math.max(1, position.line - 1);
-  const excerpt: string[] = [];
-  for (let n = first; n <= Math.min(lines.length, position.line + 1); n += 1) {
-    excerpt.push(`${String(n).padStart(3)} | ${lines[n - 1] ?? ''}`);
-    if (n === position.line) excerpt.push(`    | ${' '.repeat(position.column - 1)}^`);
-  }
-  return `${file}:${position.line}:${position.column}: ${clean}\n${excerpt.join('\n')}`;
 }

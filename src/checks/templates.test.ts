@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillTemplate, fillTemplates } from './templates.ts';
+import { fillExpectation, fillTemplate, fillTemplates } from './templates.ts';
 
 describe('templates', () => {
   it('replaces placeholders inside strings', () => {
@@ -17,5 +17,12 @@ describe('templates', () => {
 
   it('leaves non-string values and text without placeholders alone', () => {
     expect(fillTemplates({ n: 1, ok: true, none: null, text: 'plain' }, {})).toEqual({ n: 1, ok: true, none: null, text: 'plain' });
+  });
+
+  it('fills expectations: text for headers and bodies, the captured value itself for JSON equals', () => {
+    const captures = { id: 7, etag: '"v1"', first: '{"a":1}' };
+    expect(
+      fillExpectation({ status: 200, headers: { etag: '{{etag}}', 'content-type': /json/ }, json: [{ path: 'id', equals: '{{id}}' }, { path: 'tags', contains: 'n{{id}}' }, { path: 'name', matches: /x/ }], bodyEquals: '{{first}}', bodyContains: ['id {{id}}'] }, captures),
+    ).toEqual({ status: 200, headers: { etag: '"v1"', 'content-type': /json/ }, json: [{ path: 'id', equals: 7 }, { path: 'tags', contains: 'n7' }, { path: 'name', matches: /x/ }], bodyEquals: '{"a":1}', bodyContains: ['id 7'] });
   });
 });

@@ -4,7 +4,7 @@
  * Kept free of worker globals so it runs under Vitest with Node's sql.js build.
  */
 import type { Database, SqlJsStatic } from 'sql.js';
-import { sqlErrorPosition, type SqlErrorPosition } from '../checks/sql-compare.ts';
+import { lastResult, runSqlScript } from '../checks/sql-script.ts';
 import type { SqlCell, SqlExecOutcome, SqlTableInfo, SqlTablePage } from './sql-protocol.ts';
 
 const DEFAULT_MAX_ROWS = 1000;
@@ -81,63 +81,26 @@ export class SqlEngine {
 }
 
 /**
- * Runs every statement of `sql` in order. The result shown is the last statement that
- * returns rows — what a learner expects from "run my query file" — and an error is placed
- * in the statement that raised it.
+ * Runs every statement of `sql` in order, through the same script runner as Check. The result
+ * shown is the last statement with result columns — what a learner expects from "run my query
+ * file", even when it matches no rows — and an error points where Check would point.
  */
 export function execScript(db: Database, sql: string, maxRows: number): SqlExecOutcome {
   const started = performance.now();
-  const iterator = db.iterateStatements(sql);
-  let statementOffset = 0;
-  let statements = 0;
   const changesBefore = totalChanges(db);
-  let shown: { columns: string[]; rows: SqlCell[][]; rowCount: number } = { columns: [], rows: [], rowCount: 0 };
-  try {
-    for (;;) {
-      statementOffset = sql.length - iterator.getRemainingSQL().length;
-      const next = iterator.next();
-      if (next.done) break;
-      const statement = next.value;
-      try {
-        const columns = statement.getColumnNames();
-        const rows: SqlCell[][] = [];
-        let rowCount = 0;
-        while (statement.step()) {
-          if (rowCount < maxRows) rows.push(statement.get());
-          rowCount++;
-        }
-        statements++;
-        if (columns.length > 0) shown = { columns, rows, rowCount };
-      } finally {
-        statement.free();
-      }
-    }
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: { message, ...locateStatementError(sql, statementOffset, message) }, timeMs: performance.now() - started };
-  }
+  const outcome = runSqlScript(db, sql, maxRows);
+  if (!outcome.ok) return { ok: false, error: { message: outcome.message, ...outcome.position }, timeMs: performance.now() - started };
+  const shown = lastResult(outcome.results) ?? { columns: [], rows: [], rowCount: 0 };
   return {
     ok: true,
-    ...shown,
+    columns: shown.columns,
+    rows: shown.rows,
+    rowCount: shown.rowCount,
     truncated: shown.rowCount > shown.rows.length,
     changes: totalChanges(db) - changesBefore,
-    statements,
+    statements: outcome.results.length,
     timeMs: performance.now() - started,
   };
-}
-
-/**
- * SQLite's messages name a token but no offset. Blanking the statements before the failing
- * one (keeping newlines, so lines still count) makes the token search start in the right
- * statement; without a token, the statement's first character is the best place to point.
- */
-function locateStatementError(sql: string, statementOffset: number, message: string): SqlErrorPosition {
-  const blanked = sql.slice(0, statementOffset).replace(/[^\n]/g, ' ') + sql.slice(statementOffset);
-  const found = sqlErrorPosition(blanked, message);
-  if (found) return found;
-  const start = statementOffset + (/^\s*/.exec(sql.slice(statementOffset))?.[0].length ?? 0);
-  const lines = sql.slice(0, start).split('\n');
-  return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
 }
 
 export function quoteIdentifier(name: string): string {

@@ -39,4 +39,26 @@ describe('runSqlLessonChecks', () => {
     expect(results[0]?.message).toContain('An HTTP check needs a running server');
     expect(results[1]?.message).toContain('notes.md does not exist');
   });
+
+  it('resets no clock before each check, and says the clock and commands are not available here', async () => {
+    const SQL = await initSqlJs();
+    const results = await runSqlLessonChecks({
+      sql: SQL,
+      checksModule: 'unused',
+      files: {},
+      datasetBytes: async () => new Uint8Array(),
+      importModule: async () => ({
+        default: {
+          checks: [
+            { id: 'plain', title: 'p', run: () => {} },
+            { id: 'clock', title: 'c', run: async (t) => void (await t.clock.advance(1000)) },
+            { id: 'command', title: 'r', run: async (t) => void (await t.runCommand('node', ['--test'])) },
+          ],
+        } satisfies LessonChecks,
+      }),
+    });
+    expect(results.map((r) => [r.id, r.status])).toEqual([['plain', 'pass'], ['clock', 'error'], ['command', 'error']]);
+    expect(results[1]?.message).toContain('The clock is not available in sql lessons');
+    expect(results[2]?.message).toContain('runCommand() is not available in sql lessons');
+  });
 });

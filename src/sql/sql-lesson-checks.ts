@@ -45,6 +45,12 @@ export function createSqlLessonEnvironment({ sql, files, datasetBytes }: Pick<Sq
     },
     upstreamCalls: async () => [],
     restartServer: () => Promise.reject(new Error(`restartServer() ${NEEDS_A_SERVER}.`)),
+    signalServer: () => Promise.reject(new Error(`signalServer() ${NEEDS_A_SERVER}.`)),
+    clockNow: () => Promise.reject(new Error(`The clock is not available in sql lessons: it ${NEEDS_A_SERVER}.`)),
+    advanceClock: () => Promise.reject(new Error(`The clock is not available in sql lessons: it ${NEEDS_A_SERVER}.`)),
+    // Called before every check; there is no server clock to reset.
+    resetClock: async () => {},
+    runCommand: () => Promise.reject(new Error(`runCommand() is not available in sql lessons: it ${NEEDS_A_SERVER}.`)),
     outputMark: () => 0,
     outputSince: () => '',
     recover: async () => {},

@@ -4,7 +4,7 @@
  * Values cross `postMessage`, so everything here is structured-clone friendly.
  */
 import type { CheckResult } from '../checks/result.ts';
-import type { SqlErrorPosition } from '../checks/sql-compare.ts';
+import type { SqlErrorPosition } from '../checks/sql-error-position.ts';
 
 /** One SQLite value as sql.js returns it (BLOBs are bytes). */
 export type SqlCell = number | string | Uint8Array | null;

@@ -1,8 +1,11 @@
 /**
- * Turns an `HttpRequestSpec` into a fetch call to the learner's server and a fetch Response
- * into an `HttpResponse`. Uses only the fetch API, so the agent (Node) and a page can share it.
+ * Translates between the engine's HTTP types and the fetch API: an `HttpRequestSpec` becomes
+ * fetch's URL and RequestInit, a fetch Response becomes an `HttpResponse`. It sends nothing:
+ * the agent makes the call (agent/agent-environment.ts) and the HTTP panel shows it as curl.
+ * Uses only the fetch API (FormData and Blob for multipart bodies), so the agent (Node) and a
+ * page can share it.
  */
-import type { HttpRequestSpec, HttpResponse } from './define.ts';
+import type { HttpRequestSpec, HttpResponse, MultipartPart } from './define.ts';
 
 export function requestUrl(origin: string, spec: HttpRequestSpec): string {
   const url = new URL(spec.path.startsWith('/') ? spec.path : `/${spec.path}`, origin);
@@ -12,8 +15,11 @@ export function requestUrl(origin: string, spec: HttpRequestSpec): string {
 
 export function requestInit(spec: HttpRequestSpec): RequestInit {
   const headers: Record<string, string> = {};
-  let body: string | undefined;
-  if (spec.json !== undefined) {
+  let body: string | FormData | undefined;
+  if (spec.multipart !== undefined) {
+    // No content-type here: fetch writes `multipart/form-data; boundary=…` itself.
+    body = multipartBody(spec.multipart);
+  } else if (spec.json !== undefined) {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(spec.json);
   } else if (spec.form !== undefined) {
@@ -25,6 +31,29 @@ export function requestInit(spec: HttpRequestSpec): RequestInit {
   for (const [name, value] of Object.entries(spec.headers ?? {})) headers[name.toLowerCase()] = value;
   const method = spec.method ?? 'GET';
   return { method, headers, body: method === 'GET' || method === 'HEAD' ? undefined : body, redirect: 'manual' };
+}
+
+/** A FormData body for Node's fetch and a browser's alike: text fields as strings, files as Blobs. */
+export function multipartBody(fields: Record<string, MultipartPart | MultipartPart[]>): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) {
+    for (const part of Array.isArray(value) ? value : [value]) {
+      if (typeof part === 'string') {
+        form.append(name, part);
+      } else {
+        const bytes = part.base64 !== undefined ? base64Bytes(part.base64) : new TextEncoder().encode(part.text ?? '');
+        form.append(name, new Blob([bytes], { type: part.contentType ?? 'application/octet-stream' }), part.filename);
+      }
+    }
+  }
+  return form;
+}
+
+function base64Bytes(base64: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }
 
 export async function readResponse(response: Response, startedAt: number): Promise<HttpResponse> {
