@@ -4,7 +4,7 @@
  */
 import type { AgentCommand } from './protocol.ts';
 
-const TYPES = new Set<AgentCommand['type']>(['hello', 'start', 'stop', 'restart', 'status', 'request', 'check', 'db']);
+const TYPES = new Set<AgentCommand['type']>(['hello', 'start', 'stop', 'restart', 'status', 'request', 'check', 'db', 'lesson', 'shutdown']);
 
 export type ParsedLine = { ok: true; command: AgentCommand } | { ok: false; id: number; error: string };
 

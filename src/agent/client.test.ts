@@ -79,6 +79,62 @@ describe('AgentClient', () => {
     await expect(client.send({ type: 'status' })).rejects.toThrow('exit code 1');
   });
 
+  it('reads messages through a terminal: echoed commands, ANSI noise, \\r frames and lines split anywhere', async () => {
+    const agent = fakeProcess();
+    const client = new AgentClient(agent.process);
+    const events: AgentEvent[] = [];
+    client.onEvent((event) => events.push(event));
+    const status = client.send({ type: 'status' });
+    await tick();
+    // The pseudo-terminal echoes what we wrote, then the agent's answer arrives in pieces.
+    agent.write('{"type":"status","id":1}\n\u001b[?25l\u001b[32m{"type":"reply","id":1,"ok":');
+    agent.write('true,"data":{"state":"running","port":7}}\u001b[0m\n');
+    agent.write('spinner\r{"type":"log","stream":"stdout","text":"caf\\u00e9 \\u2026"}\n');
+    await expect(status).resolves.toEqual({ state: 'running', port: 7 });
+    expect(events).toEqual([{ type: 'log', stream: 'stdout', text: 'café …' }]);
+  });
+
+  it('never mistakes a command line for a message', async () => {
+    const agent = fakeProcess();
+    const client = new AgentClient(agent.process);
+    const events: AgentEvent[] = [];
+    client.onEvent((event) => events.push(event));
+    agent.write('{"type":"check","id":9}\n');
+    await tick();
+    expect(events).toEqual([{ type: 'log', stream: 'stderr', text: '{"type":"check","id":9}\n' }]);
+  });
+
+  it('dispose asks the agent to shut down and waits for it to exit', async () => {
+    const agent = fakeProcess();
+    let killed = false;
+    const client = new AgentClient({ ...agent.process, kill: () => void (killed = true) });
+    const disposed = client.dispose(1000);
+    await tick();
+    expect(agent.sent()).toEqual([{ type: 'shutdown', id: 1 }]);
+    agent.exit(0);
+    await disposed;
+    expect(killed).toBe(false);
+  });
+
+  it('dispose kills an agent that does not exit within the grace period (closing its input sends nothing)', async () => {
+    const agent = fakeProcess();
+    let killed = false;
+    const client = new AgentClient({ ...agent.process, kill: () => void (killed = true) });
+    await client.dispose(30);
+    expect(agent.sent()).toEqual([{ type: 'shutdown', id: 1 }]);
+    expect(killed).toBe(true);
+  });
+
+  it('switches lessons with one command', async () => {
+    const agent = fakeProcess();
+    const client = new AgentClient(agent.process);
+    const switched = client.switchLesson();
+    await tick();
+    expect(agent.sent()).toEqual([{ type: 'lesson', id: 1 }]);
+    agent.write('{"type":"reply","id":1,"ok":true,"data":{"state":"running","port":9}}\n');
+    await expect(switched).resolves.toEqual({ state: 'running', port: 9 });
+  });
+
   it('times out a command when asked to', async () => {
     const client = new AgentClient(fakeProcess().process);
     await expect(client.send({ type: 'status' }, { timeoutMs: 20 })).rejects.toThrow('The agent did not answer "status" within 0.02 s.');

@@ -1,13 +1,18 @@
 /**
  * The caller's side of the agent protocol (protocol.ts), over any RuntimeProcess: typed
  * commands with ids managed here, replies as promises, events to listeners, check results
- * streamed. The UI and the CLI both talk to the agent through this class.
+ * streamed. The UI and the CLI both talk to the agent through this class, which owns the
+ * agent process: `dispose` asks it to shut down and kills it if it does not.
  *
- * The process output is stdout and stderr merged, so a line that is not a protocol message
- * (a stack trace, a console.log in a checks module) is passed on as a `log` event.
+ * The process output is stdout and stderr merged, and in a WebContainer it passes through a
+ * pseudo-terminal: lines arrive in arbitrary chunks, our own commands come back as echo, and
+ * ANSI sequences may surround them. Lines are reassembled, echoes dropped, escape sequences
+ * stripped; a line that is still not a protocol message (a stack trace, a console.log in a
+ * checks module) is passed on as a `log` event.
  */
 import type { RuntimeProcess } from '../runtime/runtime.ts';
 import type { CheckResult } from '../checks/result.ts';
+import { errorText } from '../shared/error-text.ts';
 import type { AgentCommand, AgentMessage, AgentReplyData } from './protocol.ts';
 
 type CommandType = AgentCommand['type'];
@@ -22,6 +27,14 @@ export interface SendOptions {
   onResult?: (result: CheckResult) => void;
 }
 
+/** How long `dispose` lets the agent stop the learner's server and exit before killing it. */
+const SHUTDOWN_GRACE_MS = 2000;
+/** Echoes arrive right after the write; a few dozen recent lines are plenty to recognise them. */
+const ECHO_MEMORY = 32;
+const MESSAGE_TYPES = new Set<string>(['reply', 'check-result', 'log', 'server', 'request-log']);
+// CSI (`ESC [ … final`), OSC (`ESC ] … BEL|ST`) and two-character escapes.
+const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]/g;
+
 interface Pending {
   resolve(data: unknown): void;
   reject(error: Error): void;
@@ -35,14 +48,21 @@ export class AgentClient {
   private readonly writer: WritableStreamDefaultWriter<string>;
   private readonly output: ReadableStream<string>;
   private exitError: Error | undefined;
+  private exited = false;
+  private disposed: Promise<void> | undefined;
   /** Recent non-protocol output, for the message when the agent dies. */
   private recentOutput: string[] = [];
+  /** Lines recently written, to recognise a terminal's echo of them. */
+  private recentInput: string[] = [];
 
-  constructor(process: RuntimeProcess) {
+  constructor(private readonly process: RuntimeProcess) {
     this.writer = process.input.getWriter();
     this.output = process.output;
     void this.readOutput();
-    void process.exit.then((code) => this.failAll(new Error(`The agent stopped (exit code ${code}).${this.recentOutput.length ? ` Its last output:\n${this.recentOutput.join('\n')}` : ''}`)));
+    void process.exit.then((code) => {
+      this.exited = true;
+      this.failAll(new Error(`The agent stopped (exit code ${code}).${this.recentOutput.length ? ` Its last output:\n${this.recentOutput.join('\n')}` : ''}`));
+    });
   }
 
   /** Sends a command; resolves with its reply's data, rejects with the agent's error message. */
@@ -69,8 +89,10 @@ export class AgentClient {
       if (options.timeoutMs !== undefined) {
         timer = setTimeout(() => this.pending.get(id)?.reject(new Error(`The agent did not answer "${command.type}" within ${options.timeoutMs! / 1000} s.`)), options.timeoutMs);
       }
-      this.writer.write(`${JSON.stringify({ ...command, id })}\n`).catch((error: unknown) => {
-        this.pending.get(id)?.reject(new Error(`Could not send "${command.type}" to the agent: ${error instanceof Error ? error.message : String(error)}`));
+      const line = JSON.stringify({ ...command, id });
+      this.recentInput = [...this.recentInput.slice(1 - ECHO_MEMORY), line];
+      this.writer.write(`${line}\n`).catch((error: unknown) => {
+        this.pending.get(id)?.reject(new Error(`Could not send "${command.type}" to the agent: ${errorText(error)}`));
       });
     });
   }
@@ -81,6 +103,15 @@ export class AgentClient {
     return this.send({ type: 'check', ...rest }, { ...(onResult ? { onResult } : {}), ...(timeoutMs !== undefined ? { timeoutMs } : {}) });
   }
 
+  /**
+   * Switches the agent to the lesson whose files (`.agent/lesson.json`, `.agent/checks.mjs`,
+   * the learner's files) the caller has just written into the workspace: the agent stops the
+   * old server and starts the new one. Resolves with the new server's status.
+   */
+  switchLesson(options: { timeoutMs?: number } = {}): Promise<AgentReplyData['lesson']> {
+    return this.send({ type: 'lesson' }, options);
+  }
+
   /** Listens to `log`, `server` and `request-log` events. Returns an unsubscribe. */
   onEvent(listener: (event: AgentEvent) => void): () => void {
     this.listeners.add(listener);
@@ -88,11 +119,25 @@ export class AgentClient {
   }
 
   /**
-   * Closes the agent's stdin: it stops the learner's server and exits. Callers that cannot
-   * wait for that kill the process afterwards.
+   * Ends the agent: asks it to shut down (it stops the learner's server and exits), then kills
+   * the process if it has not exited within `graceMs`. Closing stdin is not enough: in a
+   * WebContainer, closing a process's input sends nothing to it.
    */
+  dispose(graceMs = SHUTDOWN_GRACE_MS): Promise<void> {
+    this.disposed ??= (async () => {
+      if (this.exited) return;
+      // The reply may never come (the agent exits right after sending it); the exit is what counts.
+      this.send({ type: 'shutdown' }).catch(() => undefined);
+      const exited = await Promise.race([this.process.exit.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), graceMs))]);
+      if (!exited) this.process.kill();
+      this.writer.close().catch(() => undefined);
+    })();
+    return this.disposed;
+  }
+
+  /** `dispose` for callers that cannot wait. */
   close(): void {
-    this.writer.close().catch(() => undefined);
+    void this.dispose();
   }
 
   private async readOutput(): Promise<void> {
@@ -116,7 +161,9 @@ export class AgentClient {
     if (buffer) this.onLine(buffer);
   }
 
-  private onLine(line: string): void {
+  private onLine(raw: string): void {
+    const line = raw.replace(ANSI, '').replace(/^.*\r(?=.)/s, '').replace(/\r$/, '');
+    if (this.recentInput.includes(line.trim())) return;
     const message = parseMessage(line);
     if (!message) {
       if (line.trim() === '') return;
@@ -154,11 +201,13 @@ export class AgentClient {
   }
 }
 
+/** A protocol message, also when terminal noise precedes it on the line; never one of our own commands echoed back. */
 function parseMessage(line: string): AgentMessage | undefined {
-  if (!line.startsWith('{')) return undefined;
+  const start = line.indexOf('{"type":');
+  if (start < 0) return undefined;
   try {
-    const value = JSON.parse(line) as { type?: unknown };
-    return typeof value.type === 'string' ? (value as AgentMessage) : undefined;
+    const value = JSON.parse(line.slice(start)) as { type?: unknown };
+    return typeof value.type === 'string' && MESSAGE_TYPES.has(value.type) ? (value as AgentMessage) : undefined;
   } catch {
     return undefined;
   }

@@ -1,57 +1,106 @@
 /**
  * Starts, stops and watches the learner's server: the lesson's start command with `PORT` set
- * to a free port, the MSW preload injected, output streamed and kept. "Running" means the
- * port accepts TCP connections, not merely that the process exists.
+ * to a free port, the preloads injected (the server preload always, MSW when the lesson's
+ * checks upstream), output streamed and kept. "Running" means the port accepts TCP
+ * connections, not merely that the process exists.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { rm, stat } from 'node:fs/promises';
 import { connect } from 'node:net';
-import { freePort } from '../node/free-port.ts';
+import { join } from 'node:path';
+import type { ServerEnv, ServerExit } from '../checks/define.ts';
+import { errorText } from '../shared/error-text.ts';
+import { freePort } from './free-port.ts';
+import { killTree, type KillMode } from './kill-tree.ts';
 import type { ServerStatus } from './protocol.ts';
-import { OutputLog } from './output-log.ts';
-import { PRELOAD_SCRIPT } from './workspace-paths.ts';
+import { ServerOutputBuffer } from './server-output-buffer.ts';
+import { MSW_PRELOAD_SCRIPT, SERVED_MARKER, SERVER_PRELOAD_SCRIPT } from './workspace-paths.ts';
+import { workspaceStamp } from './workspace-stamp.ts';
 
-export interface LearnerServerOptions {
-  cwd: string;
+/** What to start: set per lesson. */
+export interface ServerLaunch {
   command: string;
   args: string[];
   startTimeoutMs: number;
+  /** Preload MSW (the lesson's checks script upstream APIs); otherwise a plain start. */
+  mockUpstream: boolean;
+}
+
+export interface LearnerServerOptions {
+  cwd: string;
+  /** How process trees are killed here (the runtime probe decides). */
+  killMode(): KillMode;
   onOutput(stream: 'stdout' | 'stderr', text: string): void;
   onStatus(status: ServerStatus): void;
 }
 
+interface ExitInfo {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
 export class LearnerServer {
-  readonly output = new OutputLog();
+  readonly output = new ServerOutputBuffer();
+  private launch: ServerLaunch | undefined;
   private child: ChildProcess | undefined;
-  private exited: Promise<void> = Promise.resolve();
+  private exited: Promise<ExitInfo | undefined> = Promise.resolve(undefined);
   private current: ServerStatus = { state: 'stopped', port: 0 };
+  /** The learner's files when the running server started (see runsSavedFilesFresh). */
+  private startStamp: string | undefined;
+  /** The exit a check asked for (signalServer): reported as `stopped`, not as a crash. */
+  private expectingExit = false;
 
   constructor(private readonly options: LearnerServerOptions) {}
+
+  /** Sets what `start` runs from now on (a new lesson). */
+  configure(launch: ServerLaunch): void {
+    this.launch = launch;
+  }
 
   status(): ServerStatus {
     return { ...this.current };
   }
 
-  /** Starts the server (stopping a previous one) and resolves once it listens, crashed or timed out. */
-  async start(): Promise<ServerStatus> {
+  /** Turns the MSW preload on for this lesson (a check scripted upstreams after all); true when a running server started without it. */
+  enableUpstreamMocks(): boolean {
+    if (!this.launch || this.launch.mockUpstream) return false;
+    this.launch = { ...this.launch, mockUpstream: true };
+    return this.child !== undefined;
+  }
+
+  /**
+   * Starts the server (stopping a previous one) and resolves once it listens, crashed or timed
+   * out. `env` applies to this start only; a `null` value removes the variable.
+   */
+  async start(options: { env?: ServerEnv } = {}): Promise<ServerStatus> {
     await this.stop();
+    const launch = this.launch;
+    if (!launch) throw new Error('the agent has no lesson to start a server for');
     const port = await freePort();
-    const { command, args } = withPreload(this.options.command, this.options.args);
+    const { command, args, nodeOptions } = withPreloads(launch);
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port) };
-    if (command !== 'node') env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --import ./${PRELOAD_SCRIPT}`.trim();
+    if (nodeOptions) env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} ${nodeOptions}`.trim();
+    for (const [name, value] of Object.entries(options.env ?? {})) {
+      if (value === null) delete env[name];
+      else env[name] = value;
+    }
     this.setStatus({ state: 'starting', port });
+    await rm(join(this.options.cwd, SERVED_MARKER), { force: true });
+    this.startStamp = await workspaceStamp(this.options.cwd);
     let child: ChildProcess;
     try {
       // Detached: the server gets its own process group, so stop() ends whatever it spawned too.
       child = spawn(command, args, { cwd: this.options.cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     } catch (error) {
-      return this.setStatus({ state: 'crashed', port, error: `Could not run "${[command, ...args].join(' ')}": ${String(error)}` });
+      return this.setStatus({ state: 'crashed', port, error: `Could not run "${[command, ...args].join(' ')}": ${errorText(error)}` });
     }
     this.child = child;
+    this.expectingExit = false;
     let spawnError: Error | undefined;
     this.exited = new Promise((resolve) => {
       child.once('error', (error) => {
         spawnError = error;
-        resolve();
+        resolve(undefined);
       });
       child.once('exit', (code, signal) => {
         let reported = false;
@@ -59,7 +108,7 @@ export class LearnerServer {
           if (reported) return;
           reported = true;
           if (this.child === child) this.onExit(code, signal);
-          resolve();
+          resolve({ code, signal });
         };
         // The last lines (usually the stack trace) may still be in the pipes at 'exit'; 'close'
         // comes once they are drained. A grandchild holding the pipes open must not delay it long.
@@ -74,28 +123,67 @@ export class LearnerServer {
         this.options.onOutput(stream, text);
       });
     }
-    await this.waitUntilListening(child, port, () => spawnError);
+    await this.waitUntilListening(child, port, launch.startTimeoutMs, () => spawnError);
     return this.status();
   }
 
   async stop(): Promise<ServerStatus> {
     const child = this.child;
     this.child = undefined;
-    if (child && child.exitCode === null && child.signalCode === null) {
-      killTree(child);
+    if (child?.pid !== undefined && child.exitCode === null && child.signalCode === null) {
+      killTree(child.pid, 'SIGKILL', this.options.killMode());
       await Promise.race([this.exited, sleep(2000)]);
     }
     if (this.current.state !== 'stopped') this.setStatus({ state: 'stopped', port: this.current.port });
     return this.status();
   }
 
-  private async waitUntilListening(child: ChildProcess, port: number, spawnError: () => Error | undefined): Promise<void> {
-    const deadline = Date.now() + this.options.startTimeoutMs;
+  /**
+   * Sends `signal` to the server process (not its group: shutting down children is the
+   * server's job) and waits up to `timeoutMs` for it to exit. The exit is reported as
+   * `stopped`: the check asked for it. A server that does not exit keeps running.
+   */
+  async signal(signal: NodeJS.Signals, timeoutMs: number): Promise<ServerExit> {
+    const child = this.child;
+    if (!child?.pid || this.current.state !== 'running') throw new Error(`the server is ${this.current.state}: there is no running server to send ${signal} to`);
+    this.expectingExit = true;
+    const sent = performance.now();
+    const exited = this.exited;
+    try {
+      process.kill(child.pid, signal);
+    } catch (error) {
+      this.expectingExit = false;
+      throw new Error(`could not send ${signal} to the server: ${errorText(error)}`);
+    }
+    const exit = await Promise.race([exited, sleep(timeoutMs).then(() => 'timeout' as const)]);
+    const afterMs = Math.round(performance.now() - sent);
+    if (exit === 'timeout') {
+      this.expectingExit = false;
+      return { exited: false, code: null, signal: null, afterMs };
+    }
+    return { exited: true, code: exit?.code ?? null, signal: exit?.signal ?? null, afterMs };
+  }
+
+  /**
+   * Whether the running server is as a fresh start would make it: it runs the saved files
+   * (none changed since it started) and has not answered a single request yet.
+   */
+  async runsSavedFilesFresh(): Promise<boolean> {
+    if (this.current.state !== 'running' || this.startStamp === undefined) return false;
+    const served = await stat(join(this.options.cwd, SERVED_MARKER)).then(
+      () => true,
+      () => false,
+    );
+    return !served && (await workspaceStamp(this.options.cwd)) === this.startStamp;
+  }
+
+  private async waitUntilListening(child: ChildProcess, port: number, startTimeoutMs: number, spawnError: () => Error | undefined): Promise<void> {
+    const deadline = Date.now() + startTimeoutMs;
     while (this.child === child) {
       const error = spawnError();
       if (error) {
         this.child = undefined;
-        this.setStatus({ state: 'crashed', port, error: `Could not run "${this.options.command}": ${error.message}` });
+        this.setStatus({ state: 'crashed', port, error: `Could not run "${this.launch?.command ?? 'the server'}": ${error.message}` });
         return;
       }
       if (this.current.state === 'crashed') return;
@@ -109,7 +197,7 @@ export class LearnerServer {
         this.setStatus({
           state: 'crashed',
           port,
-          error: `Your server did not start listening within ${this.options.startTimeoutMs / 1000} s. It must listen on process.env.PORT (here ${port}), e.g. app.listen(process.env.PORT ?? 3000).${lastOutput(output)}`,
+          error: `Your server did not start listening within ${startTimeoutMs / 1000} s. It must listen on process.env.PORT (here ${port}), e.g. app.listen(process.env.PORT ?? 3000).${lastOutput(output)}`,
         });
         return;
       }
@@ -119,6 +207,11 @@ export class LearnerServer {
 
   private onExit(code: number | null, signal: NodeJS.Signals | null): void {
     this.child = undefined;
+    if (this.expectingExit) {
+      this.expectingExit = false;
+      this.setStatus({ state: 'stopped', port: this.current.port });
+      return;
+    }
     const how = code !== null ? `exited with code ${code}` : `was killed by ${signal ?? 'a signal'}`;
     this.setStatus({ state: 'crashed', port: this.current.port, error: `Your server ${how}.${lastOutput(this.output.tail())}` });
   }
@@ -134,22 +227,11 @@ function lastOutput(output: string): string {
   return output ? `\nIts last output:\n${output}` : ' It printed nothing.';
 }
 
-/** `node x.js` → `node --import ./.agent/msw-preload.mjs x.js`; other commands get NODE_OPTIONS instead. */
-function withPreload(command: string, args: string[]): { command: string; args: string[] } {
-  return command === 'node' ? { command, args: ['--import', `./${PRELOAD_SCRIPT}`, ...args] } : { command, args };
-}
-
-/** Kills the process group (the server and its children); where groups do not exist (WebContainer), the process. */
-function killTree(child: ChildProcess): void {
-  try {
-    if (child.pid !== undefined) {
-      process.kill(-child.pid, 'SIGKILL');
-      return;
-    }
-  } catch {
-    // No process group (not detached, or a runtime without groups): fall back to the pid.
-  }
-  child.kill('SIGKILL');
+/** `node x.js` → `node --require ./.agent/server-preload.cjs [--require ./.agent/msw-preload.cjs] x.js`; other commands get the same through NODE_OPTIONS. */
+function withPreloads(launch: ServerLaunch): { command: string; args: string[]; nodeOptions?: string } {
+  const preloads = [SERVER_PRELOAD_SCRIPT, ...(launch.mockUpstream ? [MSW_PRELOAD_SCRIPT] : [])].flatMap((script) => ['--require', `./${script}`]);
+  if (launch.command === 'node') return { command: launch.command, args: [...preloads, ...launch.args] };
+  return { command: launch.command, args: launch.args, nodeOptions: preloads.join(' ') };
 }
 
 function accepts(port: number): Promise<boolean> {

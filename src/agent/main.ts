@@ -2,80 +2,112 @@
  * The agent: runs inside a runtime's workspace (`node .agent/agent.mjs`) next to the learner's
  * server and speaks the JSON-lines protocol of protocol.ts on stdin/stdout. It must run
  * unchanged under real Node and inside a WebContainer: no native addons, nothing that exists
- * only on one platform without a fallback.
+ * only on one platform without a fallback (runtime-probe.ts checks what this Node can do).
+ *
+ * One agent serves lesson after lesson (`lesson` command). The lesson's checks run in a
+ * worker thread (check-worker-host.ts), so this thread always stays free to answer, to stop
+ * the server and to shut down.
  */
-import { readFile } from 'node:fs/promises';
-import { writeFileSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
-import type { LessonChecks } from '../checks/define.ts';
-import { runChecks } from '../checks/run-checks.ts';
 import { summarize } from '../checks/result.ts';
-import { AGENT_PROTOCOL_VERSION, type AgentCommand, type AgentLessonConfig, type AgentMessage, type AgentReplyData } from './protocol.ts';
+import { wrapSqlJsDatabase } from '../checks/sql-database.ts';
+import { errorText } from '../shared/error-text.ts';
 import { parseCommandLine } from './agent-commands.ts';
 import { AgentEnvironment, loadSqlJs, readWorkspaceFile, sendToServer } from './agent-environment.ts';
+import { asciiJson } from './ascii-json.ts';
+import { CheckWorkerHost } from './check-worker-host.ts';
 import { LearnerServer } from './learner-server.ts';
-import { CHECKS_MODULE, LESSON_CONFIG, UPSTREAM_CALLS, UPSTREAM_SCRIPT } from './workspace-paths.ts';
-import { wrapSqlJsDatabase } from '../checks/sql-database.ts';
+import { AGENT_PROTOCOL_VERSION, type AgentCommand, type AgentLessonConfig, type AgentMessage, type AgentReplyData, type RuntimeFeatures, type ServerStatus } from './protocol.ts';
+import { probeRuntime } from './runtime-probe.ts';
+import { ServerClock } from './server-clock.ts';
+import { LESSON_CONFIG, UPSTREAM_CALLS, UPSTREAM_SCRIPT } from './workspace-paths.ts';
 
 const root = process.cwd();
 const REQUEST_TIMEOUT_MS = 10_000;
 const START_TIMEOUT_MS = 5_000;
 
-function emit(message: AgentMessage): void {
-  process.stdout.write(`${JSON.stringify(message)}\n`);
+function emit(message: AgentMessage, then?: () => void): void {
+  process.stdout.write(`${asciiJson(message)}\n`, then);
 }
 
-// stdout carries protocol lines only: anything printed by a checks module goes to stderr.
+// stdout carries protocol lines only: anything printed by the agent's own code goes to stderr.
 for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
   console[method] = (...args: unknown[]) => process.stderr.write(`${format(...args)}\n`);
 }
 
-const lesson = await readLessonConfig();
-// Fresh upstream state for this session: no script yet, no calls recorded.
-writeFileSync(join(root, UPSTREAM_SCRIPT), JSON.stringify({ generation: 0, script: {} }));
-writeFileSync(join(root, UPSTREAM_CALLS), '');
+// Until a probe answers, the usual path; requests and checks wait for the (quick) loopback probe.
+let features: RuntimeFeatures = { preload: 'require', kill: 'group', loopback: 'fetch' };
+const probe = probeRuntime();
+const probed = probe.loopback.then((loopback) => void (features = { ...features, loopback }));
+void probe.kill.then((kill) => void (features = { ...features, kill }));
+
 const server = new LearnerServer({
   cwd: root,
-  command: lesson.start.command,
-  args: lesson.start.args,
-  startTimeoutMs: lesson.startTimeoutMs ?? START_TIMEOUT_MS,
-  onOutput: (stream, text) => emit({ type: 'log', stream, text }),
+  killMode: () => features.kill,
+  onOutput: (stream, text) => {
+    emit({ type: 'log', stream, text });
+    session?.checks.forwardOutput(text);
+  },
   onStatus: (status) => emit({ type: 'server', status }),
 });
-const environment = new AgentEnvironment(root, lesson, server);
+const clock = new ServerClock(root, () => server.status().state === 'running');
 
-async function readLessonConfig(): Promise<AgentLessonConfig> {
+/** The lesson being served, with its check environment and checks worker. */
+interface Session {
+  lesson: AgentLessonConfig;
+  environment: AgentEnvironment;
+  checks: CheckWorkerHost;
+}
+let session: Session | undefined;
+
+async function openLesson(): Promise<Session> {
+  let lesson: AgentLessonConfig;
   try {
-    return JSON.parse(await readFile(join(root, LESSON_CONFIG), 'utf8')) as AgentLessonConfig;
+    lesson = JSON.parse(await readFile(join(root, LESSON_CONFIG), 'utf8')) as AgentLessonConfig;
   } catch (error) {
-    process.stderr.write(`agent: cannot read ${LESSON_CONFIG}: ${String(error)}\n`);
-    process.exit(2);
+    throw new Error(`cannot read ${LESSON_CONFIG}: ${errorText(error)}`);
   }
+  // Fresh upstream state for this lesson: no script yet, no calls recorded; the real time.
+  await writeFile(join(root, UPSTREAM_SCRIPT), JSON.stringify({ generation: 0, script: {} }));
+  await writeFile(join(root, UPSTREAM_CALLS), '');
+  await clock.init();
+  const environment = new AgentEnvironment({ root, lesson, server, clock, features: () => features });
+  const checks = new CheckWorkerHost({ root, lesson, environment });
+  if (lesson.kind === 'server') server.configure({ command: lesson.start.command, args: lesson.start.args, startTimeoutMs: lesson.startTimeoutMs ?? START_TIMEOUT_MS, mockUpstream: false });
+  return { lesson, environment, checks };
 }
 
-async function loadChecks(): Promise<LessonChecks> {
-  // A fresh URL each time: Node caches modules by URL, and the checks may have been rewritten.
-  const url = `${pathToFileURL(join(root, CHECKS_MODULE)).href}?v=${Date.now()}`;
-  const module = (await import(url)) as { default?: LessonChecks };
-  if (!module.default) throw new Error(`${CHECKS_MODULE} has no default export: checks.ts must \`export default defineChecks({...})\``);
-  return module.default;
+function current(): Session {
+  if (!session) throw new Error(`the agent has no lesson: ${LESSON_CONFIG} could not be read`);
+  return session;
 }
 
-/** Starts the server with the lesson's default upstream fakes in place. */
-async function startServer(): Promise<AgentReplyData['start']> {
+/** Starts the server with the lesson's default upstream fakes in place (MSW only when its checks use upstreams). */
+async function startServer(): Promise<ServerStatus> {
+  const { lesson, environment, checks } = current();
   if (lesson.kind !== 'server') return server.status();
-  const checks = await loadChecks().catch(() => undefined);
-  await environment.setUpstream(checks?.upstream ?? {});
+  // A broken checks module must not keep the learner's server from starting: Check reports it.
+  const info = await checks.info().catch(() => undefined);
+  server.configure({ command: lesson.start.command, args: lesson.start.args, startTimeoutMs: lesson.startTimeoutMs ?? START_TIMEOUT_MS, mockUpstream: info?.usesUpstream ?? false });
+  await environment.setUpstream(info?.upstream ?? {});
   return server.start();
+}
+
+async function switchLesson(): Promise<ServerStatus> {
+  await server.stop();
+  await session?.checks.dispose();
+  session = undefined;
+  session = await openLesson();
+  return startServer();
 }
 
 async function handle(command: AgentCommand, reply: (data: AgentReplyData[keyof AgentReplyData]) => void): Promise<void> {
   switch (command.type) {
     case 'hello':
-      return reply({ version: AGENT_PROTOCOL_VERSION, node: process.version });
+      return reply({ version: AGENT_PROTOCOL_VERSION, node: process.version, features: await probe.all });
     case 'status':
       return reply(server.status());
     case 'start':
@@ -83,18 +115,27 @@ async function handle(command: AgentCommand, reply: (data: AgentReplyData[keyof 
       return reply(await exclusive(startServer));
     case 'stop':
       return reply(await exclusive(() => server.stop()));
+    case 'lesson':
+      return reply(await exclusive(switchLesson));
+    case 'shutdown':
+      return exclusive(async () => {
+        await stopEverything();
+        emit({ type: 'reply', id: command.id, ok: true, data: {} }, () => process.exit(0));
+      });
     case 'request': {
-      const response = await sendToServer(server, command.request, REQUEST_TIMEOUT_MS, lesson);
+      await probed;
+      const response = await sendToServer(server, command.request, REQUEST_TIMEOUT_MS, current().lesson, features);
       emit({ type: 'request-log', method: command.request.method ?? 'GET', path: command.request.path, status: response.status, durationMs: response.durationMs });
       return reply(response);
     }
     case 'check':
       return reply(
         await exclusive(async () => {
-          const checks = await loadChecks();
-          // A fresh server runs the learner's latest code from a known state.
-          if (lesson.kind === 'server' && command.restart !== false) await startServer();
-          const results = await runChecks(checks, environment, (result) => emit({ type: 'check-result', id: command.id, result }), command.only ? { only: command.only } : {});
+          await probed;
+          const { lesson, checks } = current();
+          // The learner's latest code from a known state: restart, unless the server is provably there already.
+          if (lesson.kind === 'server' && command.restart !== false && !(await server.runsSavedFilesFresh())) await startServer();
+          const results = await checks.run(command.only, (result) => emit({ type: 'check-result', id: command.id, result }));
           return summarize(results);
         }),
       );
@@ -112,7 +153,7 @@ async function handle(command: AgentCommand, reply: (data: AgentReplyData[keyof 
   }
 }
 
-/** Commands that start, stop or check the server run one at a time, in order. */
+/** Commands that start, stop, check or switch run one at a time, in order. */
 let queue: Promise<unknown> = Promise.resolve();
 function exclusive<T>(task: () => Promise<T>): Promise<T> {
   const run = queue.then(task, task);
@@ -129,23 +170,31 @@ function onLine(line: string): void {
   }
   const { command } = parsed;
   handle(command, (data) => emit({ type: 'reply', id: command.id, ok: true, data })).catch((error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
-    emit({ type: 'reply', id: command.id, ok: false, error: message });
+    emit({ type: 'reply', id: command.id, ok: false, error: errorText(error) });
   });
+}
+
+async function stopEverything(): Promise<void> {
+  await Promise.all([server.stop(), session?.checks.dispose()]);
 }
 
 let shuttingDown = false;
 async function shutDown(): Promise<void> {
   if (shuttingDown) return;
   shuttingDown = true;
-  await server.stop();
+  await stopEverything();
   process.exit(0);
 }
 
+try {
+  session = await openLesson();
+} catch (error) {
+  process.stderr.write(`agent: ${errorText(error)}\n`);
+  process.exit(2);
+}
 createInterface({ input: process.stdin }).on('line', onLine).on('close', () => void shutDown());
 process.on('SIGTERM', () => void shutDown());
 process.on('SIGINT', () => void shutDown());
 // Whatever fails inside a command is replied to; anything escaping is still reported, never fatal.
-process.on('unhandledRejection', (error) => process.stderr.write(`agent: unexpected error: ${String(error)}\n`));
-// E.g. a checks module's stray timer throwing after its check ended: the agent keeps serving.
-process.on('uncaughtException', (error) => process.stderr.write(`agent: unexpected error: ${error.stack ?? String(error)}\n`));
+process.on('unhandledRejection', (error) => process.stderr.write(`agent: unexpected error: ${errorText(error)}\n`));
+process.on('uncaughtException', (error) => process.stderr.write(`agent: unexpected error: ${error.stack ?? error.message}\n`));

@@ -1,19 +1,23 @@
 /**
- * Preloaded into the learner's server (`node --import ./.agent/msw-preload.mjs`): MSW plays
+ * Preloaded into the learner's server (`node --require ./.agent/msw-preload.cjs`) when the
+ * lesson's checks script upstream APIs: MSW plays
  * every third-party API the server calls. The active UpstreamScript is read from
  * `.agent/upstream.json` on each call, so the agent switches scenarios per check by rewriting
  * that file, without a restart. Loopback calls pass through; any other unscripted call fails
  * like a dropped connection, so nothing leaves the machine, and a log line says why.
  */
 import { appendFileSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { delay, http, HttpResponse, passthrough, type JsonBodyType } from 'msw';
 import { setupServer } from 'msw/node';
 import type { UpstreamCall, UpstreamResponse, UpstreamScript } from '../checks/define.ts';
 import { isLoopbackHost, matchUpstream, type ActiveUpstream } from './upstream-match.ts';
+import { UPSTREAM_CALLS, UPSTREAM_SCRIPT } from './workspace-paths.ts';
+import { errorText } from '../shared/error-text.ts';
 
-// This file runs as `.agent/msw-preload.mjs`, next to the files it shares with the agent.
-const scriptFile = new URL('./upstream.json', import.meta.url);
-const callsFile = new URL('./upstream-calls.jsonl', import.meta.url);
+// The server's working directory at start is the workspace root (the agent spawns it there).
+const scriptFile = resolve(UPSTREAM_SCRIPT);
+const callsFile = resolve(UPSTREAM_CALLS);
 
 /** Calls per key under the current script generation; a new generation starts every sequence over. */
 let counts = new Map<string, number>();
@@ -38,7 +42,7 @@ function record(call: UpstreamCall): void {
   try {
     appendFileSync(callsFile, `${JSON.stringify(call)}\n`);
   } catch (error) {
-    process.stderr.write(`[playground] could not record an upstream call: ${String(error)}\n`);
+    process.stderr.write(`[playground] could not record an upstream call: ${errorText(error)}\n`);
   }
 }
 

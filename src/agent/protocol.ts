@@ -5,7 +5,11 @@
  * Transport: the agent is a Node process (`node .agent/agent.mjs`) started in the workspace.
  * Each message is one JSON object on one line: commands on the agent's stdin, replies and
  * events on its stdout. Anything else the agent prints is a bug. The learner's server output
- * reaches the page as `log` events, never raw.
+ * reaches the page as `log` events, never raw. The agent's lines are ASCII only (other
+ * characters escaped as \uXXXX), so a terminal between agent and caller (WebContainers run
+ * processes on a pseudo-terminal) cannot split or mangle a character; callers must reassemble
+ * lines across chunks and ignore lines that are not messages (their own commands echoed by
+ * the terminal, ANSI sequences).
  *
  * Every command carries an `id` chosen by the caller; the agent answers it with exactly one
  * `reply` (ok or not) with the same id, after any `check-result` events for that id.
@@ -16,28 +20,47 @@
  * merge stderr into the same stream).
  *
  * Behaviour callers rely on:
- *   - `start`/`restart` pick a free port, set PORT, inject the MSW preload (`node --import
- *     ./.agent/msw-preload.mjs …`, or NODE_OPTIONS for other commands) and reply once the port
- *     accepts TCP connections, the server exits, or `startTimeoutMs` passes (state `crashed`
- *     with the last output in `error`).
- *   - `check` restarts the server first (fresh code, known state) unless `restart: false`,
- *     streams one `check-result` per check, then replies with the summary. Start, stop,
- *     restart and check run one at a time in arrival order; the others answer at once.
+ *   - `start`/`restart` pick a free port, set PORT, inject the preloads (`node --require
+ *     ./.agent/server-preload.cjs [--require ./.agent/msw-preload.cjs] …`, or NODE_OPTIONS for
+ *     other commands; MSW only when the lesson's checks script upstream APIs) and reply once the
+ *     port accepts TCP connections, the server exits, or `startTimeoutMs` passes (state
+ *     `crashed` with the last output in `error`).
+ *   - `check` restarts the server first (fresh code, known state) unless `restart: false`, or
+ *     unless the running server is provably fresh already (it runs the saved files and has
+ *     served no request since it started); streams one `check-result` per check, then replies
+ *     with the summary. The checks run in a worker thread: check code that never yields costs
+ *     that check (`timeout`), the others still run.
+ *   - `lesson` switches the agent to the lesson now written in the workspace (`.agent/lesson.json`,
+ *     `.agent/checks.mjs`): stops the server, reloads both, starts the new server (server
+ *     lessons) and replies with its status. One agent serves lesson after lesson.
+ *   - `shutdown` stops the server, replies, and exits. Callers send it, then kill the process
+ *     after a grace period: closing stdin is not a reliable signal (a WebContainer's input
+ *     stream sends nothing on close), though the agent also exits when stdin ends.
  *   - `request` times out after 10 s and emits a `request-log` event.
+ *   - `hello` reports the runtime features the agent probed at start and the paths it took.
+ *   Start, stop, restart, check, lesson and shutdown run one at a time in arrival order; the
+ *   others answer at once.
  *
  * Files the agent reads in the workspace (written by whoever mounts the lesson):
  *   .agent/agent.mjs     the agent itself (bundled, no dependencies but the template's)
  *   .agent/lesson.json   AgentLessonConfig
  *   .agent/checks.mjs    the lesson's compiled checks.ts
  *   .agent/datasets/     `sql` lessons: <name>.visible.sqlite and <name>.hidden.sqlite
- *   .agent/msw-preload.mjs         the MSW preload (bundled)
+ *   .agent/check-worker.mjs        the checks worker (bundled)
+ *   .agent/server-preload.cjs      the preload every server gets: clock, first-request marker
+ *   .agent/msw-preload.cjs         the MSW preload (bundled)
+ *   .agent/clock.json              written by the agent: the server clock's ClockState
+ *   .agent/clock-ack               written by the server preload: the generation it applied
+ *   .agent/server-served           written by the server preload on its first request
  *   .agent/upstream.json           written by the agent: the active UpstreamScript with a
  *                                  generation number (ActiveUpstream); a new generation restarts
  *                                  every scripted sequence
  *   .agent/upstream-calls.jsonl    written by the preload: one UpstreamCall per line
  *
  * Changes within version 1 are additive and optional (older callers keep working):
- * `AgentLessonConfig.startTimeoutMs`, `check.restart`.
+ * `AgentLessonConfig.startTimeoutMs`, `check.restart`, the `lesson` and `shutdown` commands,
+ * `hello.features`. (The preloads became CommonJS files, `.cjs`, loaded with `--require`; they
+ * are part of the bundle every caller mounts as it is, not of the protocol.)
  */
 import type { CheckResult } from '../checks/result.ts';
 import type { HttpRequestSpec, HttpResponse, QueryResult } from '../checks/define.ts';
@@ -54,6 +77,16 @@ export interface AgentLessonConfig {
   dataset?: string;
   /** How long `start` waits for the port to accept connections (default 5000 ms). */
   startTimeoutMs?: number;
+}
+
+/** What the agent found its Node able to do (see runtime-probe.ts), reported in `hello`. */
+export interface RuntimeFeatures {
+  /** How preloads are loaded into the learner's server. */
+  preload: 'require';
+  /** `group`: `process.kill(-pid)` ends a process group; `pid`: only single processes can be killed. */
+  kill: 'group' | 'pid';
+  /** `fetch`: global fetch reaches loopback ports; `http`: requests to the server go through `node:http`. */
+  loopback: 'fetch' | 'http';
 }
 
 export type ServerState = 'stopped' | 'starting' | 'running' | 'crashed';
@@ -75,10 +108,14 @@ export type AgentCommand =
   /** `restart: false` checks the server as it runs now (default: restart it first). */
   | { id: number; type: 'check'; only?: string[]; restart?: boolean }
   /** Without `sql`: the file's bytes (base64). With `sql`: the query result on a copy. `path` is workspace-relative; `..` and absolute paths are refused. */
-  | { id: number; type: 'db'; path: string; sql?: string };
+  | { id: number; type: 'db'; path: string; sql?: string }
+  /** Switch to the lesson now written into the workspace's `.agent/` files. */
+  | { id: number; type: 'lesson' }
+  /** Stop the server and exit (after the reply). */
+  | { id: number; type: 'shutdown' };
 
 export type AgentReplyData = {
-  hello: { version: number; node: string };
+  hello: { version: number; node: string; features: RuntimeFeatures };
   start: ServerStatus;
   stop: ServerStatus;
   restart: ServerStatus;
@@ -86,6 +123,8 @@ export type AgentReplyData = {
   request: HttpResponse;
   check: { passed: number; failed: number; results: CheckResult[] };
   db: { base64?: string; results?: QueryResult[] };
+  lesson: ServerStatus;
+  shutdown: Record<string, never>;
 };
 
 export type AgentMessage =

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCurriculum } from '../lessons/load-curriculum.ts';
-import { freePort } from './free-port.ts';
+import { freePort } from '../agent/free-port.ts';
 import { scaffoldLesson } from './scaffold-lesson.ts';
 
 // Inside the repo, so the scaffolded server.js resolves express from the root node_modules.
@@ -71,5 +71,22 @@ describe('scaffoldLesson', () => {
     await expect(scaffoldLesson(lessonsDir, 'APIs', 'x')).rejects.toThrow('Bad track "APIs": use lower-case words joined by dashes');
     await expect(scaffoldLesson(lessonsDir, 'apis', '03-thing')).rejects.toThrow(/^Bad lesson slug "03-thing"/);
     expect(existsSync(join(lessonsDir, '02-apis'))).toBe(false);
+  });
+
+  it('scaffolds an example mutant and alternative that load, and a sql lesson on the shop dataset', async () => {
+    await scaffoldLesson(lessonsDir, 'apis', 'health');
+    await scaffoldLesson(lessonsDir, 'databases', 'cheap-things', 'sql');
+    // The sql scaffold queries the real shop dataset.
+    await cp('lessons/_datasets', join(lessonsDir, '_datasets'), { recursive: true });
+    const { lessons, errors } = await loadCurriculum(lessonsDir);
+    expect(errors).toEqual([]);
+    const server = lessons.find((l) => l.id === 'apis/health');
+    expect(server?.mutants.map((m) => ({ name: m.name, mustFail: m.mustFail }))).toEqual([{ name: 'wrong-body', mustFail: ['health-ok'] }]);
+    expect(server?.alternatives.map((a) => a.name)).toEqual(['router']);
+    const sql = lessons.find((l) => l.id === 'databases/cheap-things');
+    expect(sql).toMatchObject({ kind: 'sql', checkList: [{ id: 'matches-reference' }] });
+    expect(sql?.meta.dataset).toBe('shop');
+    expect(sql?.mutants.map((m) => m.name)).toEqual(['no-tie-break']);
+    expect(sql?.alternatives[0]?.files['query.sql']).toContain('ORDER BY 2, 1');
   });
 });

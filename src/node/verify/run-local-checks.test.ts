@@ -2,14 +2,29 @@
  * The engine end to end, through the real agent in real Node: bad learner servers and bad
  * checks each cost one clear result and never the run.
  */
+import { readdirSync, readlinkSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import initSqlJs from 'sql.js';
 import type { CheckResult } from '../../checks/result.ts';
 import { fixtureText, fixtureWorkspace } from '../../../tests/fixtures/engine/fixture-workspace.ts';
 import { datasetPath } from '../../agent/workspace-paths.ts';
+import { startLocalAgent } from '../local-workspace.ts';
 import { runChecksLocally } from './run-local-checks.ts';
 
 const byId = (results: CheckResult[]) => Object.fromEntries(results.map((result) => [result.id, result]));
+
+/** Processes whose working directory is (or was, before it was deleted) `root`. */
+function processesIn(root: string): string[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((pid) => {
+      try {
+        return readlinkSync(`/proc/${pid}/cwd`).replace(/ \(deleted\)$/, '') === root;
+      } catch {
+        return false;
+      }
+    });
+}
 
 async function runServer(variant: string, checks = 'server/checks.ts') {
   const files = await fixtureWorkspace({ checks, files: { 'server.js': fixtureText(`server/${variant}.js`) } });
@@ -59,6 +74,33 @@ describe('server lessons through the agent', () => {
   });
 });
 
+describe('check code that never yields', () => {
+  it('costs one check: timeout for it in seconds, the others report, and no process is left', async () => {
+    const files = await fixtureWorkspace({ checks: 'stuck/checks.ts', files: { 'server.js': fixtureText('server/good.js') } });
+    const agent = await startLocalAgent(files);
+    const started = performance.now();
+    let results: CheckResult[];
+    try {
+      ({ results } = await agent.client.check(undefined, { timeoutMs: 60_000 }));
+    } finally {
+      await agent.dispose();
+    }
+    expect(performance.now() - started).toBeLessThan(30_000);
+    expect(results.map((r) => `${r.id}:${r.status}`)).toEqual(['before:pass', 'spins:timeout', 'after:pass']);
+    expect(byId(results).spins?.message).toMatch(/^This check did not finish within 1 s/);
+    expect(processesIn(agent.root)).toEqual([]);
+  }, 40_000);
+});
+
+describe('time in checks', () => {
+  it('grades a 60 s expiry and a 30 s timer in milliseconds, and resets the clock for every check', async () => {
+    const files = await fixtureWorkspace({ checks: 'clock/checks.ts', files: { 'server.js': fixtureText('clock/server.js') } });
+    const summary = await runChecksLocally(files);
+    expect(summary.results.map((r) => `${r.id}:${r.status}:${r.status === 'pass' ? '' : r.message}`)).toEqual(['token-expires:pass:', 'clock-was-reset:pass:', 'timer-ttl:pass:']);
+    expect(summary.results.every((r) => r.durationMs < 2000)).toBe(true);
+  });
+});
+
 describe('sql lessons through the agent', () => {
   async function runQuery(query: string) {
     const SQL = await initSqlJs();
@@ -81,7 +123,7 @@ describe('sql lessons through the agent', () => {
   it('passes a right query and catches one hard-coded to the visible data', async () => {
     expect((await runQuery('SELECT customer, SUM(amount) AS total FROM orders GROUP BY customer ORDER BY 2 DESC;'))?.status).toBe('pass');
     const hardCoded = await runQuery("SELECT 'Ann' AS customer, 11 AS total UNION ALL SELECT 'Bob', 4");
-    expect(hardCoded?.message).toMatch(/seems hard-coded to the visible data/);
+    expect(hardCoded?.message).toMatch(/not on a second, hidden dataset/);
   });
 
   it('names the line and column of a syntax error', async () => {

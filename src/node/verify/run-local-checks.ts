@@ -6,13 +6,13 @@ import type { FileTree } from '../../runtime/runtime.ts';
 import type { CheckResult, CheckRunSummary } from '../../checks/result.ts';
 import { startLocalAgent } from '../local-workspace.ts';
 
-/** A whole check run may not take longer than this (each check has its own, shorter limit). */
-const RUN_TIMEOUT_MS = 120_000;
+/** A whole check run may not take longer than this (each check has its own, shorter limit); an assessment restarting its server for many checks on a busy CI machine needs minutes. */
+const RUN_TIMEOUT_MS = 300_000;
 
-export async function runChecksLocally(files: FileTree, onResult?: (result: CheckResult) => void): Promise<CheckRunSummary> {
+export async function runChecksLocally(files: FileTree, onResult?: (result: CheckResult) => void, options: { only?: string[] } = {}): Promise<CheckRunSummary> {
   const agent = await startLocalAgent(files);
   try {
-    return await agent.client.check(onResult, { timeoutMs: RUN_TIMEOUT_MS });
+    return await agent.client.check(onResult, { ...options, timeoutMs: RUN_TIMEOUT_MS });
   } finally {
     await agent.dispose();
   }

@@ -1,17 +1,23 @@
 /**
- * The authoring rule `lessons:verify` enforces, for one lesson: its starter fails at least one
- * check and its solution passes them all, run through the real agent in real Node. A check
- * that crashes (`error`) breaks the rule either way: it is the author's bug.
+ * The authoring rules `lessons:verify` enforces, for one lesson, run through the real agent in
+ * real Node:
+ *   - its starter fails at least one check, and its solution passes them all;
+ *   - every mutant (`mutants/<name>/`, one broken rule laid over the solution) fails each check
+ *     it names in `mustFail`: otherwise that rule is stated but not graded;
+ *   - every alternative (`alternatives/<name>/`, a correct solution written differently) passes
+ *     every check: otherwise a check tests a pattern instead of the behaviour.
+ * A check that crashes (`error`) breaks the rules on any variant: it is the author's bug.
  */
 import type { FileTree } from '../../runtime/runtime.ts';
-import type { Lesson, LessonKind } from '../../lessons/types.ts';
+import type { AuthoredLesson, Lesson, LessonAlternative, LessonKind, LessonMutant } from '../../lessons/types.ts';
 import type { CheckResult } from '../../checks/result.ts';
-import { workspaceFiles } from '../../lessons/workspace-files.ts';
+import { workspaceFiles } from '../../agent/workspace-files.ts';
 import { datasetPath } from '../../agent/workspace-paths.ts';
+import { errorText } from '../../shared/error-text.ts';
 import { datasetBytes } from '../datasets.ts';
+import { blueprintProblems } from './assessment-blueprint.ts';
+import type { Limiter } from './create-limiter.ts';
 import { runChecksLocally } from './run-local-checks.ts';
-
-export type Variant = 'starter' | 'solution';
 
 export interface VariantOutcome {
   passed: number;
@@ -19,14 +25,32 @@ export interface VariantOutcome {
   results: CheckResult[];
 }
 
+export interface MutantVerdict {
+  name: string;
+  why: string;
+  /** The checks this mutant must fail… */
+  mustFail: string[];
+  /** …and the ones it did fail (status `fail` or `timeout`). */
+  failed: string[];
+  ok: boolean;
+}
+
+export interface AlternativeVerdict {
+  name: string;
+  ok: boolean;
+}
+
 export interface LessonVerdict {
   id: string;
   kind: LessonKind;
   starter: VariantOutcome;
   solution: VariantOutcome;
+  mutants: MutantVerdict[];
+  alternatives: AlternativeVerdict[];
   ok: boolean;
-  /** Why the lesson breaks the rule, one sentence each (empty when ok). */
+  /** Why the lesson breaks a rule, one sentence each (empty when ok). */
   problems: string[];
+  durationMs: number;
 }
 
 /** `.agent/datasets/…` for a `sql` lesson; nothing for a server lesson. */
@@ -43,25 +67,50 @@ export async function lessonDatasetFiles(lessonsDir: string, lesson: Lesson): Pr
  */
 const VERIFY_START_TIMEOUT_MS = 20_000;
 
-export async function runVariant(lesson: Lesson, variant: Variant, runtimeFiles: Record<string, string>, datasets: FileTree): Promise<VariantOutcome> {
-  const files = { ...workspaceFiles(lesson, lesson[variant], runtimeFiles, { startTimeoutMs: VERIFY_START_TIMEOUT_MS }), ...datasets };
-  const summary = await runChecksLocally(files);
-  return { passed: summary.passed, failed: summary.failed, results: summary.results };
+export interface VerifyInputs {
+  lessonsDir: string;
+  runtimeFiles: Record<string, string>;
+  /** Shared by every lesson, so variant runs across the curriculum fit the machine. */
+  limit: Limiter;
+  /** The ids of the lesson's track's other lessons (assessment coverage); undefined on a partial load. */
+  trackLessonIds?: string[];
 }
 
-/** Runs both variants and judges them; a lesson whose run cannot even start gets that as its problem. */
-export async function verifyLesson(lesson: Lesson, lessonsDir: string, runtimeFiles: Record<string, string>): Promise<LessonVerdict> {
+/** Runs every variant of the lesson and judges them; a lesson whose runs cannot even start gets that as its problem. */
+export async function verifyLesson(lesson: AuthoredLesson, { lessonsDir, runtimeFiles, limit, trackLessonIds }: VerifyInputs): Promise<LessonVerdict> {
+  const started = Date.now();
   try {
     const datasets = await lessonDatasetFiles(lessonsDir, lesson);
-    const [starter, solution] = await Promise.all([runVariant(lesson, 'starter', runtimeFiles, datasets), runVariant(lesson, 'solution', runtimeFiles, datasets)]);
-    return judge(lesson, starter, solution);
+    const run = (files: Record<string, string>, only?: string[]): Promise<VariantOutcome> =>
+      limit(async () => {
+        const tree = { ...workspaceFiles(lesson, files, runtimeFiles, { startTimeoutMs: VERIFY_START_TIMEOUT_MS }), ...datasets };
+        const summary = await runChecksLocally(tree, undefined, only ? { only } : {});
+        return { passed: summary.passed, failed: summary.failed, results: summary.results };
+      });
+    const [starter, solution, mutants, alternatives] = await Promise.all([
+      run(lesson.starter),
+      run(lesson.solution),
+      // Only the checks a mutant names run for it: the loader has made sure they exist.
+      Promise.all(lesson.mutants.map(async (mutant) => judgeMutant(mutant, await run(mutant.files, mutant.mustFail)))),
+      Promise.all(lesson.alternatives.map(async (alternative) => judgeAlternative(alternative, await run(alternative.files)))),
+    ]);
+    const verdict = judge(lesson, { starter, solution, mutants, alternatives }, Date.now() - started);
+    const blueprint = blueprintProblems(lesson, trackLessonIds);
+    return blueprint.length ? { ...verdict, ok: false, problems: [...verdict.problems, ...blueprint] } : verdict;
   } catch (error) {
     const none: VariantOutcome = { passed: 0, failed: 0, results: [] };
-    return { id: lesson.id, kind: lesson.kind, starter: none, solution: none, ok: false, problems: [`its checks could not run: ${error instanceof Error ? error.message : String(error)}`] };
+    return { id: lesson.id, kind: lesson.kind, starter: none, solution: none, mutants: [], alternatives: [], ok: false, problems: [`its checks could not run: ${errorText(error)}`], durationMs: Date.now() - started };
   }
 }
 
-export function judge(lesson: Lesson, starter: VariantOutcome, solution: VariantOutcome): LessonVerdict {
+export interface JudgedVariants {
+  starter: VariantOutcome;
+  solution: VariantOutcome;
+  mutants?: { verdict: MutantVerdict; problems: string[] }[];
+  alternatives?: { verdict: AlternativeVerdict; problems: string[] }[];
+}
+
+export function judge(lesson: Pick<Lesson, 'id' | 'kind'>, { starter, solution, mutants = [], alternatives = [] }: JudgedVariants, durationMs = 0): LessonVerdict {
   const problems: string[] = [];
   const total = solution.results.length;
   if (total === 0) problems.push('checks.ts defines no checks');
@@ -72,5 +121,45 @@ export function judge(lesson: Lesson, starter: VariantOutcome, solution: Variant
   for (const result of starter.results) {
     if (result.status === 'error') problems.push(`the checker crashed on the starter in "${result.id}": ${result.message}`);
   }
-  return { id: lesson.id, kind: lesson.kind, starter, solution, ok: problems.length === 0, problems };
+  for (const judged of [...mutants, ...alternatives]) problems.push(...judged.problems);
+  return {
+    id: lesson.id,
+    kind: lesson.kind,
+    starter,
+    solution,
+    mutants: mutants.map((m) => m.verdict),
+    alternatives: alternatives.map((a) => a.verdict),
+    ok: problems.length === 0,
+    problems,
+    durationMs,
+  };
+}
+
+const failing = (result: CheckResult): boolean => result.status === 'fail' || result.status === 'timeout';
+
+/** A mutant is caught when every check it names fails (or times out) and none of them crashes the checker. */
+export function judgeMutant(mutant: LessonMutant, outcome: VariantOutcome): { verdict: MutantVerdict; problems: string[] } {
+  const label = `mutant "${mutant.name}" (${mutant.why})`;
+  const byId = new Map(outcome.results.map((result) => [result.id, result]));
+  const failed = mutant.mustFail.filter((id) => {
+    const result = byId.get(id);
+    return result !== undefined && failing(result);
+  });
+  const problems: string[] = [];
+  for (const id of mutant.mustFail) {
+    const result = byId.get(id);
+    if (!result) problems.push(`${label}: check "${id}" did not run`);
+    else if (result.status === 'pass') problems.push(`${label} passes "${id}", which it must fail: that rule is stated but not graded. Tighten the check (or fix the mutant so it breaks only that rule).`);
+    else if (result.status === 'error') problems.push(`${label} crashes the checker in "${id}": ${result.message}`);
+  }
+  return { verdict: { name: mutant.name, why: mutant.why, mustFail: mutant.mustFail, failed, ok: problems.length === 0 }, problems };
+}
+
+/** An alternative is a correct answer: it must pass every check. */
+export function judgeAlternative(alternative: LessonAlternative, outcome: VariantOutcome): { verdict: AlternativeVerdict; problems: string[] } {
+  const problems = outcome.results
+    .filter((result) => result.status !== 'pass')
+    .map((result) => `alternative "${alternative.name}" (a correct solution written differently) ${result.status === 'fail' ? 'fails' : `gets "${result.status}" on`} "${result.id}": ${result.message} — the check tests a pattern instead of the behaviour, or the alternative is wrong.`);
+  if (outcome.results.length === 0) problems.push(`alternative "${alternative.name}" ran no checks`);
+  return { verdict: { name: alternative.name, ok: problems.length === 0 }, problems };
 }

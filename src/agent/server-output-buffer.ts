@@ -1,10 +1,11 @@
 /**
- * The learner's server output, kept for checks ("output since this check started") and for
- * crash reports ("the last lines"). Bounded: old output is dropped, positions stay absolute.
+ * The learner's server output (stdout and stderr as written), buffered for checks ("output
+ * since this check started") and for crash reports ("the last lines"). Bounded: old output is
+ * dropped, positions stay absolute. Not the page's output panel log (src/app), which shows it.
  */
 const KEEP_CHARS = 64 * 1024;
 
-export class OutputLog {
+export class ServerOutputBuffer {
   private text = '';
   /** Absolute position of `text[0]` in everything ever written. */
   private start = 0;
