@@ -3,14 +3,18 @@
  * runner host mounted into the Vite dev/preview server (src/node/runner/). Shared by both
  * sides, so it imports nothing from Node or the DOM.
  *
- * Handshake:
- *   1. `GET /__runner/session` (same-origin only) → `RunnerSession` with the per-start token.
- *   2. WebSocket to `/__runner/ws` with subprotocols `[LOCAL_RUNNER_SUBPROTOCOL, 'token.<token>']`
- *      (a browser cannot set headers on a WebSocket; a subprotocol keeps the token out of URLs
- *      and logs). The host refuses the upgrade (HTTP 403) when the peer is not loopback, the
- *      Origin is not the app's own, or the token is wrong.
- *   3. The host creates the tab's workspace and sends `ready`, or closes the socket with
- *      `RUNNER_CLOSE_TOO_MANY` and a readable reason when the workspace cap is reached.
+ * Handshake (Jupyter-style: the token travels out of band, never over HTTP to the page):
+ *   0. The server prints `http://localhost:PORT/?token=…` (and writes it to a 0600 file). Opening
+ *      it exchanges the token for an HttpOnly, SameSite=Strict cookie (path `/__runner`) and
+ *      redirects to the same address without the token. The page's script never sees either.
+ *   1. `GET /__runner/session` (same-origin only) → `RunnerSession` when the cookie is there;
+ *      otherwise a `RunnerSignIn` saying where the link is (no secret either way).
+ *   2. WebSocket to `/__runner/ws` with subprotocol `LOCAL_RUNNER_SUBPROTOCOL`; the browser sends
+ *      the cookie. The host refuses the upgrade (HTTP 403) when the peer is not loopback, the
+ *      Origin is not the app's own, or the cookie is missing or stale.
+ *   3. The host creates the tab's workspace and sends `ready` (saying how learner processes are
+ *      contained), or closes the socket with `RUNNER_CLOSE_TOO_MANY` and a readable reason when
+ *      the workspace cap is reached.
  *
  * Then every client message carries an `id` and gets exactly one `reply` with that id.
  * `output`, `exit` and `server-ready` events arrive at any time; `error` reports a message
@@ -22,7 +26,10 @@ export const LOCAL_RUNNER_PROTOCOL_VERSION = 1;
 export const LOCAL_RUNNER_SESSION_PATH = '/__runner/session';
 export const LOCAL_RUNNER_SOCKET_PATH = '/__runner/ws';
 export const LOCAL_RUNNER_SUBPROTOCOL = 'backend-playground-runner.v1';
-export const LOCAL_RUNNER_TOKEN_PREFIX = 'token.';
+/** The query parameter of the printed link that carries the token. */
+export const LOCAL_RUNNER_TOKEN_PARAM = 'token';
+/** The cookie's path: only the runner's own endpoints ever receive it. */
+export const LOCAL_RUNNER_COOKIE_PATH = '/__runner';
 /** Largest message the host accepts; bigger ones close that connection (1009), not the server. */
 export const LOCAL_RUNNER_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 /** WebSocket close code for "too many open workspaces" (1013 = try again later). */
@@ -30,9 +37,21 @@ export const RUNNER_CLOSE_TOO_MANY = 1013;
 
 export interface RunnerSession {
   protocol: number;
-  token: string;
   socketPath: string;
 }
+
+/** The session endpoint's answer without the cookie: a sentence for the learner saying where the link is. */
+export interface RunnerSignIn {
+  protocol: number;
+  signIn: string;
+}
+
+/**
+ * How a workspace's processes are kept from outliving it: a PID namespace (they all die with
+ * it, even ones that `setsid`), or only process-group kills plus a /proc walk (a process that
+ * leaves both can escape).
+ */
+export type RunnerContainment = 'pid-namespace' | 'process-group';
 
 export type EncodedData = { encoding: 'utf8'; data: string } | { encoding: 'base64'; data: string };
 
@@ -61,7 +80,7 @@ export type RunnerReplyData = {
 };
 
 export type RunnerEvent =
-  | { type: 'ready'; protocol: number }
+  | { type: 'ready'; protocol: number; containment: RunnerContainment }
   | { type: 'reply'; id: number; ok: true; data: RunnerReplyData[RunnerRequestType] }
   | { type: 'reply'; id: number; ok: false; error: string }
   /** stdout and stderr of one process, merged in arrival order. */

@@ -7,12 +7,13 @@
 import {
   LOCAL_RUNNER_SESSION_PATH,
   LOCAL_RUNNER_SUBPROTOCOL,
-  LOCAL_RUNNER_TOKEN_PREFIX,
   type EncodedData,
+  type RunnerContainment,
   type RunnerEvent,
   type RunnerReplyData,
   type RunnerRequest,
   type RunnerSession,
+  type RunnerSignIn,
 } from './local-protocol.ts';
 import type { FileTree, Runtime, RuntimeProcess, SpawnOptions } from './runtime.ts';
 
@@ -72,10 +73,12 @@ function defaultBaseUrl(): string {
 }
 
 /**
- * Asks the serving machine for a runner session. Undefined when it offers none (a static host,
- * a production deployment): then there is no local runner, which is not an error.
+ * Asks the serving machine for a runner session (the browser sends the runner's HttpOnly
+ * cookie, if it has one). Undefined when it offers none (a static host, a production
+ * deployment): then there is no local runner, which is not an error. A string when there is a
+ * runner but this browser has not opened its sign-in link yet: the sentence says where it is.
  */
-export async function fetchRunnerSession(options: Pick<LocalRuntimeOptions, 'baseUrl' | 'fetch'> = {}): Promise<RunnerSession | undefined> {
+export async function fetchRunnerSession(options: Pick<LocalRuntimeOptions, 'baseUrl' | 'fetch'> = {}): Promise<RunnerSession | string | undefined> {
   const fetchImpl = options.fetch ?? fetch;
   let response: Response;
   try {
@@ -83,9 +86,10 @@ export async function fetchRunnerSession(options: Pick<LocalRuntimeOptions, 'bas
   } catch {
     return undefined;
   }
-  if (!response.ok || !response.headers.get('content-type')?.includes('application/json')) return undefined;
-  const session = (await response.json()) as Partial<RunnerSession>;
-  return typeof session.token === 'string' && typeof session.socketPath === 'string' ? (session as RunnerSession) : undefined;
+  if (!response.headers.get('content-type')?.includes('application/json')) return undefined;
+  const body = (await response.json()) as Partial<RunnerSession & RunnerSignIn>;
+  if (response.ok && typeof body.signIn === 'string') return body.signIn;
+  return response.ok && typeof body.socketPath === 'string' ? { protocol: body.protocol ?? 0, socketPath: body.socketPath } : undefined;
 }
 
 export class LocalRuntime implements Runtime {
@@ -97,7 +101,11 @@ export class LocalRuntime implements Runtime {
   private closeReason: string | undefined;
   private readonly closed: Promise<void>;
 
-  private constructor(private readonly socket: RunnerSocket) {
+  private constructor(
+    private readonly socket: RunnerSocket,
+    /** How the server keeps this workspace's processes from outliving it (the status line reports a fallback). */
+    readonly containment: RunnerContainment,
+  ) {
     socket.addEventListener('message', (event) => this.receive(event.data));
     this.closed = new Promise((resolve) =>
       socket.addEventListener('close', (event) => {
@@ -108,37 +116,39 @@ export class LocalRuntime implements Runtime {
   }
 
   /**
-   * Fetches the session token, opens the socket and waits for the runner's `ready`.
-   * Rejects with a sentence for the learner when there is no runner or it refuses.
+   * Fetches the session, opens the socket (the browser's cookie authenticates it) and waits for
+   * the runner's `ready`. Rejects with a sentence for the learner when there is no runner or it refuses.
    */
   static async connect(options: LocalRuntimeOptions = {}): Promise<LocalRuntime> {
     const baseUrl = options.baseUrl ?? defaultBaseUrl();
     const session = options.session ?? (await fetchRunnerSession({ ...options, baseUrl }));
     if (!session) throw new Error('This server offers no local runner (no answer from /__runner/session).');
+    if (typeof session === 'string') throw new Error(`${session.charAt(0).toUpperCase()}${session.slice(1)}.`);
     const url = new URL(session.socketPath, baseUrl);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-    const protocols = [LOCAL_RUNNER_SUBPROTOCOL, `${LOCAL_RUNNER_TOKEN_PREFIX}${session.token}`];
+    const protocols = [LOCAL_RUNNER_SUBPROTOCOL];
     const socket = options.openSocket ? options.openSocket(url.href, protocols) : (new WebSocket(url.href, protocols) as RunnerSocket);
     const timeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
 
-    await new Promise<void>((resolve, reject) => {
+    const containment = await new Promise<RunnerContainment>((resolve, reject) => {
       const timer = setTimeout(() => {
         socket.close();
         reject(new Error(`The local runner did not answer within ${timeoutMs / 1000} s.`));
       }, timeoutMs);
       socket.addEventListener('message', (event) => {
-        if (typeof event.data === 'string' && (JSON.parse(event.data) as RunnerEvent).type === 'ready') {
+        const message = typeof event.data === 'string' ? (JSON.parse(event.data) as RunnerEvent) : undefined;
+        if (message?.type === 'ready') {
           clearTimeout(timer);
-          resolve();
+          resolve(message.containment);
         }
       });
       socket.addEventListener('close', (event) => {
         clearTimeout(timer);
         // A refused upgrade closes without a reason (browsers hide the HTTP answer).
-        reject(new Error(event.reason || 'The local runner refused the connection (wrong token or origin — try reloading the page).'));
+        reject(new Error(event.reason || 'The local runner refused the connection (its sign-in cookie is missing or from an earlier start, or the origin is wrong — open the link the server printed).'));
       });
     });
-    return new LocalRuntime(socket);
+    return new LocalRuntime(socket, containment);
   }
 
   private receive(raw: unknown): void {

@@ -1,23 +1,32 @@
 /**
  * The Runtime over StackBlitz's WebContainers: Node.js inside this browser tab.
  *
- * Facts that shape it (see ARCHITECTURE.md, "Runtimes"):
- *   - One container per page: `boot()` may only run once (a second concurrent boot throws), so
- *     the boot is remembered per API module and every WebContainerRuntime shares it. A runtime
- *     is a *session* on that container: switching lessons disposes the session (its processes
- *     and files) and re-mounts files, never the container.
- *   - `boot()` hangs forever, with no error, when stackblitz.com cannot be reached; `boot`
- *     here gives up after `bootTimeoutMs` and names the reason, so the app can fall back.
- *   - The lesson template's dependencies are installed once per page (from the committed
- *     lockfile, `npm ci`) into the workdir's node_modules and reused by every session.
- *   - Processes write to a pseudo-terminal; output is normalized back to `\n` line endings.
- * The API module is injected (`load`), so tests run against webcontainer-fake.ts and the app
- * lazy-loads the real one (it is not part of the first-load bundle).
+ * Facts that shape it (read from @webcontainer/api 1.6.4 dist/index.js; see ARCHITECTURE.md):
+ *   - One container per page: boots queue on a lock and a second instance is refused, so the
+ *     boot is remembered per API module and every WebContainerRuntime shares it. A runtime is a
+ *     *session* on that container: dispose ends its processes and files, never the container.
+ *   - `boot()` hangs forever, with no error, when StackBlitz cannot be reached (the iframe's
+ *     handshake never comes, and is cached for the page). `boot` here gives up after
+ *     `bootTimeoutMs` (20 s: a slow network still makes it) and remembers the failure in
+ *     localStorage (webcontainer-boot-memory.ts). The boot goes on in the background: if it
+ *     finishes late, the container is kept for the next attempt and the success remembered.
+ *   - Dependencies come from our own origin: the template's trimmed node_modules snapshot is
+ *     downloaded while the container boots and mounted once per page; nothing runs
+ *     `npm install` or `npm ci` in the container.
+ *   - Processes write to a pseudo-terminal; output is normalized back to `\n` line endings. The
+ *     API hands over output already decoded to strings, chunk by chunk, so a character split
+ *     across chunks arrives as U+FFFD and cannot be repaired here: protocol text must be ASCII.
+ * The API module is injected (`load`), so tests run against tests/support/webcontainer-fake.ts
+ * and the app lazy-loads the real one (it is not part of the first-load bundle).
  */
 import type { BootOptions, WebContainer, WebContainerProcess } from '@webcontainer/api';
+import { errorText } from '../shared/error-text.ts';
 import { toFileSystemTree } from './file-tree.ts';
 import type { FileTree, Runtime, RuntimeProcess, SpawnOptions } from './runtime.ts';
 import { terminalNewlines } from './terminal-newlines.ts';
+import { pageStorage, rememberBootOutcome, type BootMemoryStorage } from './webcontainer-boot-memory.ts';
+import type { LoadDependencies } from './webcontainer-deps.ts';
+import { WebContainerStartError, bootOnce, downloadOnce, megabytes, prepareOnce, probe, seconds, withTimeout } from './webcontainer-page.ts';
 import { DEPENDENCIES_DIR, checkedWorkspacePath } from './workspace-path.ts';
 
 /** What the adapter uses of a booted container (the real class has private members a fake cannot match). */
@@ -28,83 +37,33 @@ export interface WebContainerApi {
   WebContainer: { boot(options?: BootOptions): Promise<WebContainerInstance> };
 }
 
+/** Where starting WebContainers has got to, as a sentence for the status line. */
+export interface StartProgress {
+  step: 'loading' | 'booting' | 'downloading' | 'mounting' | 'ready';
+  text: string;
+}
+
 export interface WebContainerRuntimeOptions {
   /** Loads the API module; defaults to a dynamic import of `@webcontainer/api`. */
   load?: () => Promise<WebContainerApi>;
-  /** How long boot (and its first file-system round trip) may take; default 6 s. */
+  /** How long boot (and its first file-system round trip) may take; default 20 s. */
   bootTimeoutMs?: number;
-  /** The lesson template (package.json, package-lock.json): installed once per page, restored after each session. */
+  /** The lesson template's own files (package.json): mounted once per page, restored after each session. */
   template?: FileTree;
+  /** Loads the template's node_modules snapshot; without it the container has no dependencies. */
+  dependencies?: LoadDependencies;
+  onProgress?: (progress: StartProgress) => void;
+  /** Where boot outcomes are remembered; the page's localStorage by default. */
+  memory?: BootMemoryStorage;
 }
 
-/** Why WebContainers could not be used, as a phrase the chooser puts into a sentence. */
-export class WebContainerStartError extends Error {
-  override name = 'WebContainerStartError';
-}
+export { WEBCONTAINER_COEP, WebContainerStartError } from './webcontainer-page.ts';
 
-export const DEFAULT_BOOT_TIMEOUT_MS = 6000;
-/**
- * Must match the Cross-Origin-Embedder-Policy the app is served with
- * (src/node/isolation-headers.ts; a unit test keeps them equal).
- */
-export const WEBCONTAINER_COEP = 'require-corp';
-const PROBE_FILE = '.playground-probe';
+export const DEFAULT_BOOT_TIMEOUT_MS = 20_000;
 /** How long dispose waits for killed processes to report their exit. */
 const KILL_WAIT_MS = 2000;
-const INSTALL_LOG_LINES = 15;
-
-const boots = new WeakMap<WebContainerApi['WebContainer'], Promise<WebContainerInstance>>();
-const installs = new WeakMap<WebContainerInstance, Promise<void>>();
 
 const loadRealApi = (): Promise<WebContainerApi> => import('@webcontainer/api');
-
-function seconds(ms: number): string {
-  return `${Math.round(ms / 100) / 10} s`;
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number, reason: string): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new WebContainerStartError(reason)), ms)));
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-function bootOnce(api: WebContainerApi): Promise<WebContainerInstance> {
-  let booting = boots.get(api.WebContainer);
-  if (!booting) {
-    booting = api.WebContainer.boot({ coep: WEBCONTAINER_COEP, workdirName: 'playground' });
-    boots.set(api.WebContainer, booting);
-    // A failed boot may be retried; a pending one is shared (a second boot() would throw).
-    booting.catch(() => boots.delete(api.WebContainer));
-  }
-  return booting;
-}
-
-async function readTail(process: WebContainerProcess): Promise<string> {
-  let text = '';
-  const reader = process.output.pipeThrough(terminalNewlines()).getReader();
-  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) text = (text + chunk.value).slice(-8000);
-  return text.trim().split('\n').slice(-INSTALL_LOG_LINES).join('\n');
-}
-
-async function installDependencies(container: WebContainerInstance, template: FileTree): Promise<void> {
-  if (!template['package.json']) return;
-  await container.mount(toFileSystemTree(template));
-  const args = [template['package-lock.json'] ? 'ci' : 'install', '--no-audit', '--no-fund'];
-  const process = await container.spawn('npm', args);
-  const [log, code] = await Promise.all([readTail(process), process.exit]);
-  if (code !== 0) throw new Error(`Installing the lesson template's dependencies failed (npm ${args[0]} exited with ${code}):\n${log}`);
-}
-
-function installOnce(container: WebContainerInstance, template: FileTree): Promise<void> {
-  let installing = installs.get(container);
-  if (!installing) {
-    installing = installDependencies(container, template);
-    installs.set(container, installing);
-    // Let the next session try again rather than keep a failure for the whole page.
-    installing.catch(() => installs.delete(container));
-  }
-  return installing;
-}
 
 export class WebContainerRuntime implements Runtime {
   readonly kind = 'webcontainer';
@@ -118,6 +77,7 @@ export class WebContainerRuntime implements Runtime {
   private constructor(
     private readonly container: WebContainerInstance,
     private readonly template: FileTree,
+    private readonly prepared: () => Promise<void>,
   ) {
     const announce = (port: number, url: string) => {
       if (this.openPorts.has(port)) return;
@@ -134,44 +94,51 @@ export class WebContainerRuntime implements Runtime {
   }
 
   /**
-   * Boots the page's container (or reuses it), proves it answers within the timeout, and
-   * starts installing the template's dependencies in the background (`spawn` and `mount`
-   * wait for them). Rejects with a WebContainerStartError saying why it cannot be used.
+   * Boots the page's container (or reuses it, even one that booted after an earlier deadline),
+   * proves it answers, and sets up the template and its dependencies in the background (`spawn`
+   * and `mount` wait for them). Rejects with a WebContainerStartError saying why it cannot be used.
    */
   static async boot(options: WebContainerRuntimeOptions = {}): Promise<WebContainerRuntime> {
     const timeoutMs = options.bootTimeoutMs ?? DEFAULT_BOOT_TIMEOUT_MS;
     const deadline = Date.now() + timeoutMs;
+    const memory = 'memory' in options ? options.memory : pageStorage();
+    const report = options.onProgress ?? (() => {});
+    report({ step: 'loading', text: 'Loading WebContainers…' });
     let api: WebContainerApi;
     try {
       api = await (options.load ?? loadRealApi)();
     } catch (error) {
-      throw new WebContainerStartError(`its code could not be loaded (${error instanceof Error ? error.message : String(error)})`);
+      throw new WebContainerStartError(`its code could not be loaded (${errorText(error)})`);
     }
+    let booted = false;
+    report({ step: 'booting', text: 'Starting Node.js in this tab (WebContainers)…' });
+    const load = options.dependencies;
+    const downloadProgress = (received: number, total: number) =>
+      report({
+        step: 'downloading',
+        text: `${booted ? 'Downloading the lesson libraries' : 'Starting Node.js in this tab (WebContainers); lesson libraries'}: ${megabytes(received)} of ${megabytes(total)} MB…`,
+      });
+    // The download runs while the container boots; failures surface in the first spawn/mount.
+    if (load) downloadOnce(load, downloadProgress)?.catch(() => {});
     let container: WebContainerInstance;
     try {
-      container = await withTimeout(bootOnce(api), Math.max(0, deadline - Date.now()), `no answer from StackBlitz within ${seconds(timeoutMs)}`);
+      container = await withTimeout(bootOnce(api, memory), Math.max(0, deadline - Date.now()), `no answer from StackBlitz within ${seconds(timeoutMs)}`);
+      booted = true;
+      await probe(container, deadline, timeoutMs);
     } catch (error) {
-      if (error instanceof WebContainerStartError) throw error;
-      throw new WebContainerStartError(`boot failed: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    // A booted container can still be broken; `error` events are how it says so.
-    let stopWatching: () => void = () => {};
-    const broken = new Promise<never>((_, reject) => {
-      stopWatching = container.on('error', ({ message }) => reject(new WebContainerStartError(`it reported an error: ${message}`)));
-    });
-    try {
-      const probe = (async () => {
-        await container.fs.writeFile(PROBE_FILE, 'ok');
-        await container.fs.readFile(PROBE_FILE);
-        await container.fs.rm(PROBE_FILE, { force: true });
-      })();
-      await withTimeout(Promise.race([probe, broken]), Math.max(0, deadline - Date.now()), `its file system did not answer within ${seconds(timeoutMs)}`);
-    } finally {
-      stopWatching();
+      const reason = error instanceof WebContainerStartError ? error.message : `boot failed: ${errorText(error)}`;
+      rememberBootOutcome(memory, { booted: false, at: Date.now(), reason });
+      throw new WebContainerStartError(reason);
     }
     const template = options.template ?? {};
-    void installOnce(container, template).catch(() => {}); // reported by the first spawn/mount that needs it
-    return new WebContainerRuntime(container, template);
+    const prepared = () => prepareOnce(container, template, load, downloadProgress, report);
+    void prepared().catch(() => {}); // reported by the first spawn/mount that needs it
+    return new WebContainerRuntime(container, template, prepared);
+  }
+
+  /** What this session has running: its processes and the ports they opened (for `npm run smoke:webcontainer`). */
+  diagnostics(): { processes: number; openPorts: number[] } {
+    return { processes: this.processes.size, openPorts: [...this.openPorts] };
   }
 
   /** Errors the container reports after boot (the app may show them; the Runtime interface has no place for them). */
@@ -186,7 +153,7 @@ export class WebContainerRuntime implements Runtime {
 
   private async ready(): Promise<void> {
     this.assertLive();
-    await installOnce(this.container, this.template);
+    await this.prepared();
   }
 
   async mount(files: FileTree): Promise<void> {
@@ -233,7 +200,7 @@ export class WebContainerRuntime implements Runtime {
 
   /**
    * Ends the session, not the container: kills its processes, deletes every file but the
-   * installed dependencies, and puts the template back for the next lesson.
+   * dependencies, and puts the template back for the next lesson.
    */
   async dispose(): Promise<void> {
     if (this.disposed) return;

@@ -1,7 +1,9 @@
 /**
  * Headless Debian Chromium for the bench: one browser, a fresh context (empty cache, empty
  * IndexedDB) per measured run, and nothing allowed off loopback — a request to another host
- * is aborted and remembered, so a result never depends on the network.
+ * is aborted and remembered, so a result never depends on the network. Each fresh context opens
+ * the local runner's sign-in link first (as a learner clicks the link `npm start` prints), so
+ * its pages may use the runner.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../chromium.ts';
@@ -18,7 +20,7 @@ export interface BenchBrowser {
   close(): Promise<void>;
 }
 
-export async function launchBenchBrowser(): Promise<BenchBrowser | undefined> {
+export async function launchBenchBrowser(signInUrl?: string): Promise<BenchBrowser | undefined> {
   const executablePath = chromiumPath();
   if (!executablePath) return undefined;
   const browser: Browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
@@ -38,6 +40,8 @@ export async function launchBenchBrowser(): Promise<BenchBrowser | undefined> {
     async freshPage() {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       await guard(context);
+      // The answer's cookie lands in the context; the measured page loads then need no token.
+      if (signInUrl) await context.request.get(signInUrl, { maxRedirects: 0 });
       await context.addInitScript({ content: PROBE_SCRIPT });
       return context.newPage();
     },

@@ -35,7 +35,7 @@ export async function pickLessons(lessonsDir: string): Promise<BenchLessons> {
   const ordered = [...curriculum.tracks]
     .sort((a, b) => a.order - b.order)
     .flatMap((track) => track.lessons.map((entry) => byId.get(entry.id)))
-    .filter((lesson): lesson is Lesson => lesson !== undefined);
+    .filter((lesson) => lesson !== undefined);
   const servers = ordered.filter((lesson) => lesson.kind === 'server');
   const solvable = servers.filter((lesson) => lesson.mode === 'lesson');
   return {

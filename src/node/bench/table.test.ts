@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { assembleResults, failed } from './results.ts';
 import { renderNotes, renderTable, replaceBetweenMarkers } from './table.ts';
 import type { Machine } from './machine.ts';
+import { METRICS } from './metrics.ts';
 
 const machine: Machine = { cores: 2, cpuModel: 'Test CPU', memoryGb: 4, node: 'v20.19.0', os: 'Linux', chromium: null, loadAverage1m: { atStart: 0.5, atEnd: 0.7 } };
 
@@ -37,7 +38,7 @@ describe('results and the Markdown table', () => {
     expect(table).toContain('| `checkRunMs` | 950 ms | 900 ms | 1000 ms | ≤ 800 ms | **no** |');
     expect(table).toContain('| `sqlJsVsNativeRatio` | 1.40× | 1.20× | 2.00× | — | — |');
     expect(table).toContain('| `sqlRunMs` | — | — | — | ≤ 50 ms | not measured |');
-    expect(table).toHaveLength(2 + 12);
+    expect(table).toHaveLength(2 + METRICS.length);
     expect(renderNotes(results)).toContain('- `checkRunMs`: slow: each check restarts the server');
   });
 });

@@ -1,8 +1,8 @@
 import { readdir } from 'node:fs/promises';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { describeRuntimeContract } from '../../runtime/runtime-contract.ts';
-import { freePort } from '../free-port.ts';
-import { startTestRunnerServer, type TestRunnerServer } from './test-runner-server.ts';
+import { describeRuntimeContract } from '../../../tests/support/runtime-contract.ts';
+import { freePort } from '../../agent/free-port.ts';
+import { startTestRunnerServer, type TestRunnerServer } from '../../../tests/support/test-runner-server.ts';
 
 let runner: TestRunnerServer;
 beforeAll(async () => {

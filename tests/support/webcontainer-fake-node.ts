@@ -28,8 +28,8 @@ export const fakeNode: FakeProgram = async (context) => {
       context.write('to stderr\n');
       return Number(args[0]);
     case 'echo.mjs':
-      for await (const chunk of context.stdin) context.write(`echo:${chunk}`);
-      return 0;
+      for await (const line of context.stdin) context.write(`echo:${line}`);
+      return untilKilled(context.signal);
     case 'where.mjs':
       context.write(`${context.cwd.split('/').pop() || 'playground'} ${context.env.GREETING}\n`);
       return 0;
@@ -37,23 +37,19 @@ export const fakeNode: FakeProgram = async (context) => {
       context.listen(Number(context.env.PORT));
       context.write('listening\n');
       return untilKilled(context.signal);
+    case 'long.mjs':
+      context.write(`${'x'.repeat(20000)}\ndone … ✓\n`);
+      return 0;
     case 'forever.mjs':
       context.write('started\n');
       return untilKilled(context.signal);
-    case 'agent.mjs': {
-      let buffered = '';
-      for await (const chunk of context.stdin) {
-        buffered += chunk;
-        let newline: number;
-        while ((newline = buffered.indexOf('\n')) >= 0) {
-          const command = JSON.parse(buffered.slice(0, newline)) as { id: number; type: string; path?: string };
-          buffered = buffered.slice(newline + 1);
-          const data = command.type === 'read' ? await context.fs.readFile(resolve(context.cwd, command.path ?? ''), 'utf8') : 'pong';
-          context.write(`${JSON.stringify({ type: 'reply', id: command.id, ok: true, data })}\n`);
-        }
+    case 'agent.mjs':
+      for await (const line of context.stdin) {
+        const command = JSON.parse(line) as { id: number; type: string; path?: string };
+        const data = command.type === 'read' ? await context.fs.readFile(resolve(context.cwd, command.path ?? ''), 'utf8') : 'pong';
+        context.write(`${JSON.stringify({ type: 'reply', id: command.id, ok: true, data })}\n`);
       }
-      return 0;
-    }
+      return untilKilled(context.signal);
     default:
       throw new Error(`The WebContainer fake's node does not know how to run ${script}.`);
   }
