@@ -1,17 +1,18 @@
 import { defineConfig } from 'vite';
-import { ISOLATION_HEADERS } from './src/node/isolation-headers.ts';
+import { APP_HEADERS } from './src/node/isolation-headers.ts';
 import { localRunnerPlugin } from './src/node/runner/vite-plugin-runner.ts';
 import { monacoTypesPlugin } from './src/node/vite-plugin-monaco-types.ts';
 import { lessonsPlugin } from './src/node/vite-plugin-lessons.ts';
 import { agentPlugin } from './src/node/vite-plugin-agent.ts';
+import { webcontainerDepsPlugin } from './src/node/vite-plugin-webcontainer-deps.ts';
 
 export default defineConfig({
-  plugins: [monacoTypesPlugin(), lessonsPlugin(), localRunnerPlugin(), agentPlugin()],
+  plugins: [monacoTypesPlugin(), lessonsPlugin(), localRunnerPlugin(), agentPlugin(), webcontainerDepsPlugin()],
   oxc: {
     jsx: { runtime: 'automatic', importSource: 'preact' },
   },
-  server: { headers: ISOLATION_HEADERS },
-  preview: { headers: ISOLATION_HEADERS },
+  server: { headers: APP_HEADERS },
+  preview: { headers: APP_HEADERS },
   worker: { format: 'es' },
   build: {
     target: 'es2022',

@@ -1,12 +1,17 @@
 /**
- * The response headers that make the page cross-origin isolated.
+ * The response headers every server and hosting config of the app sends.
  *
- * WebContainers need SharedArrayBuffer, which browsers only grant to isolated pages.
- * We use `require-corp` (not `credentialless`) because it is supported by every browser
- * that can run WebContainers; the WebContainer adapter boots with the matching
- * `coep: 'require-corp'` option. Every server and hosting config the repo ships must send
- * exactly these: the dev and preview servers read them from here, and a unit test keeps
- * `public/_headers` (static hosts) in agreement.
+ * Cross-origin isolation: WebContainers need SharedArrayBuffer, which browsers only grant to
+ * isolated pages. We use `require-corp` (not `credentialless`) because it is supported by every
+ * browser that can run WebContainers; the WebContainer adapter boots with the matching
+ * `coep: 'require-corp'` option.
+ *
+ * Framing: the app can run code on this machine (the local runner), so no other page may frame
+ * it and trick a learner into clicking its buttons (clickjacking). `frame-ancestors 'self'` is
+ * the modern rule; `X-Frame-Options` says the same to older browsers.
+ *
+ * The dev and preview servers read them from here (the runner's middleware sets them on every
+ * response), and a unit test keeps `public/_headers` (static hosts) in agreement.
  */
 export const ISOLATION_HEADERS = {
   'Cross-Origin-Opener-Policy': 'same-origin',
@@ -15,6 +20,13 @@ export const ISOLATION_HEADERS = {
   // under COEP even when fetched from a worker or an embedded context.
   'Cross-Origin-Resource-Policy': 'same-origin',
 } as const;
+
+export const FRAMING_HEADERS = {
+  'Content-Security-Policy': "frame-ancestors 'self'",
+  'X-Frame-Options': 'SAMEORIGIN',
+} as const;
+
+export const APP_HEADERS = { ...ISOLATION_HEADERS, ...FRAMING_HEADERS } as const;
 
 /** The COEP value the WebContainer boot option must mirror. */
 export const EMBEDDER_POLICY = ISOLATION_HEADERS['Cross-Origin-Embedder-Policy'];

@@ -13,7 +13,7 @@ describe('the agent in a local workspace', () => {
   it('answers garbage input with error replies and keeps serving commands', async () => {
     const files = await fixtureWorkspace({ checks: 'server/checks.ts', files: { 'server.js': fixtureText('server/good.js') } });
     const workspace = await Workspace.create({ nodeModules: new URL('../../node_modules', import.meta.url).pathname, template: {} });
-    await workspace.mount(files);
+    await workspace.mount(Object.entries(files));
     const agent = spawn(process.execPath, [AGENT_SCRIPT], { cwd: workspace.root, stdio: 'pipe' });
     try {
       const lines = createInterface({ input: agent.stdout })[Symbol.asyncIterator]();

@@ -1,18 +1,18 @@
 /**
  * A lesson workspace on this machine, for the CLI and tests: a temp folder holding the
- * workspace files (node_modules linked to the repo's, where the template's dependencies are
- * installed), with the agent running in it under real Node and an AgentClient talking to it.
+ * workspace files (node_modules linked to the read-only copy of the template's dependencies the
+ * local runner uses too, never the repo's own), with the agent running in it under real Node
+ * and an AgentClient talking to it.
  * `dispose` stops the agent (which stops the learner's server) and deletes the folder.
  */
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { FileTree } from '../runtime/runtime.ts';
 import { AgentClient } from '../agent/client.ts';
 import { AGENT_SCRIPT } from '../agent/workspace-paths.ts';
 import { childRuntimeProcess } from './child-runtime-process.ts';
+import { prepareTemplateDependencies } from './runner/template-dependencies.ts';
 import { Workspace } from './runner/workspace.ts';
 
-const REPO_NODE_MODULES = fileURLToPath(new URL('../../node_modules', import.meta.url));
 /** How long the agent gets to stop the learner's server before its whole tree is killed. */
 const GRACEFUL_EXIT_MS = 2000;
 
@@ -24,9 +24,9 @@ export interface LocalAgent {
 }
 
 export async function startLocalAgent(files: FileTree): Promise<LocalAgent> {
-  const workspace = await Workspace.create({ nodeModules: REPO_NODE_MODULES, template: {} });
+  const workspace = await Workspace.create({ nodeModules: await prepareTemplateDependencies(), template: {} });
   try {
-    await workspace.mount(files);
+    await workspace.mount(Object.entries(files));
   } catch (error) {
     await workspace.dispose();
     throw error;

@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT, ensureBuild, serveApp, type RunningApp } from '../app-server.ts';
-import { freePort } from '../free-port.ts';
+import { freePort } from '../../agent/free-port.ts';
 import { benchContext } from '../bench/context.ts';
 import { launchBenchBrowser, type BenchBrowser } from '../bench/browser-session.ts';
 import { errorText } from '../bench/error-text.ts';
@@ -33,6 +33,7 @@ import { measureSqlLesson } from '../bench/sql-lesson.ts';
 import { measureSqlSpeed } from '../bench/sql-speed.ts';
 import { README_MARKERS, renderMachine, renderNotes, renderTable, replaceBetweenMarkers } from '../bench/table.ts';
 import { measureVerifyAll } from '../bench/verify-time.ts';
+import { measureWebContainerDeps } from '../bench/webcontainer-deps.ts';
 
 const LESSONS_DIR = join(REPO_ROOT, 'lessons');
 const RESULTS_FILE = join(REPO_ROOT, 'bench', 'results.json');
@@ -141,6 +142,11 @@ try {
     return { initialJsKbGzip: { ok: true, samples: [initial.totalGzipKb], note: 'Computed from the build, so every run gives the same number.', details: { files: initial.files } } };
   });
 
+  await measure(['webcontainerDepsKbGzip', 'webcontainerDepsMountMs'], 'WebContainer dependency snapshot: size, gunzip + mount', async () => {
+    const { size, mount } = await measureWebContainerDeps(ctx);
+    return { webcontainerDepsKbGzip: size, webcontainerDepsMountMs: mount };
+  });
+
   await measure(['sqlJsVsNativeRatio', 'sqlJsOverheadPct'], 'sql.js vs native sqlite3, and our overhead around sql.js', async () => {
     const speed = await measureSqlSpeed(LESSONS_DIR, ctx);
     return { sqlJsVsNativeRatio: speed.ratio, sqlJsOverheadPct: speed.overhead };
@@ -149,7 +155,7 @@ try {
   const browserKeys = APP_KEYS.filter((key) => key !== 'initialJsKbGzip');
   if (!buildError && wanted(...browserKeys)) {
     app = await serveApp(await freePort());
-    browser = await launchBenchBrowser();
+    browser = await launchBenchBrowser(app.signInUrl);
     chromiumVersion = browser?.version ?? null;
     log(`\nServing ${app.url}${browser ? ` to ${browser.version}` : ''}`);
     if (!browser) {

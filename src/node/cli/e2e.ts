@@ -1,6 +1,7 @@
 /**
  * `npm run test:e2e`: builds if needed, serves the production build on a free port, runs the
- * Playwright suite in Debian's Chromium against it, and stops the server.
+ * Playwright suite in Debian's Chromium against it (handing it the local runner's sign-in link,
+ * as `npm start` prints it, in RUNNER_SIGN_IN_URL), and stops the server.
  * Without Chromium: a failure under CI=true; otherwise a loud notice and a skip.
  */
 import { spawn } from 'node:child_process';
@@ -8,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT, ensureBuild, serveApp } from '../app-server.ts';
 import { chromiumPath } from '../chromium.ts';
-import { freePort } from '../free-port.ts';
+import { freePort } from '../../agent/free-port.ts';
 
 const reportFile = join(REPO_ROOT, 'reports', 'playwright.json');
 mkdirSync(join(REPO_ROOT, 'reports'), { recursive: true });
@@ -39,7 +40,7 @@ const code = await new Promise<number>((resolve) => {
   const child = spawn(join(REPO_ROOT, 'node_modules', '.bin', 'playwright'), ['test', ...extraArgs], {
     cwd: REPO_ROOT,
     stdio: 'inherit',
-    env: { ...process.env, BASE_URL: app.url, CHROME_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: reportFile },
+    env: { ...process.env, BASE_URL: app.url, RUNNER_SIGN_IN_URL: app.signInUrl, CHROME_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: reportFile },
   });
   child.on('exit', (exitCode) => resolve(exitCode ?? 1));
 });

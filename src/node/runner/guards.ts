@@ -1,13 +1,14 @@
 /**
  * The runner's gatekeeping, in the spirit of Jupyter's server: the peer must be on this
  * machine, the request must come from the app's own page (Host and Origin name this very
- * server), and the WebSocket must present the token minted when the server started.
- * Each function returns why a request is refused, or undefined when it may pass.
+ * server), and the WebSocket must carry the cookie that the printed sign-in link set
+ * (runner-credentials.ts). Each function returns why a request is refused, or undefined when
+ * it may pass.
  */
-import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { TLSSocket } from 'node:tls';
-import { LOCAL_RUNNER_SUBPROTOCOL, LOCAL_RUNNER_TOKEN_PREFIX } from '../../runtime/local-protocol.ts';
+import { LOCAL_RUNNER_SUBPROTOCOL } from '../../runtime/local-protocol.ts';
+import type { RunnerCredentials } from './runner-credentials.ts';
 
 const LOOPBACK_HOSTNAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -49,7 +50,7 @@ function peerProblem(request: IncomingMessage): string | undefined {
   return undefined;
 }
 
-/** `GET /__runner/session`: only the app's own page may read the token. */
+/** `GET /__runner/session`: only the app's own page may ask (it learns no secret either way). */
 export function sessionRequestProblem(request: IncomingMessage): string | undefined {
   const peer = peerProblem(request);
   if (peer) return peer;
@@ -60,14 +61,17 @@ export function sessionRequestProblem(request: IncomingMessage): string | undefi
   return undefined;
 }
 
-function tokenMatches(presented: string, token: string): boolean {
-  const a = Buffer.from(presented);
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
+/** Opening the printed link: this machine, this server's name, and not sent by another site's page. */
+export function signInProblem(request: IncomingMessage): string | undefined {
+  const peer = peerProblem(request);
+  if (peer) return peer;
+  const fetchSite = request.headers['sec-fetch-site'];
+  if (fetchSite === 'cross-site' || fetchSite === 'same-site') return `Sec-Fetch-Site "${fetchSite}": the link must be opened directly`;
+  return undefined;
 }
 
-/** The WebSocket upgrade: loopback peer, the app's own Origin (required) and the token. */
-export function upgradeRequestProblem(request: IncomingMessage, token: string): string | undefined {
+/** The WebSocket upgrade: loopback peer, the app's own Origin (required) and the sign-in cookie. */
+export function upgradeRequestProblem(request: IncomingMessage, credentials: RunnerCredentials): string | undefined {
   const peer = peerProblem(request);
   if (peer) return peer;
   const origin = request.headers.origin;
@@ -77,8 +81,6 @@ export function upgradeRequestProblem(request: IncomingMessage, token: string): 
     .split(',')
     .map((protocol) => protocol.trim());
   if (!protocols.includes(LOCAL_RUNNER_SUBPROTOCOL)) return `the WebSocket does not speak ${LOCAL_RUNNER_SUBPROTOCOL}`;
-  const presented = protocols.find((protocol) => protocol.startsWith(LOCAL_RUNNER_TOKEN_PREFIX));
-  if (!presented) return 'the WebSocket presents no token';
-  if (!tokenMatches(presented.slice(LOCAL_RUNNER_TOKEN_PREFIX.length), token)) return 'the token is wrong (it changes every time the server starts; reload the page)';
+  if (!credentials.hasCookie(request)) return 'the browser has not signed in (open the link the server printed; it changes every time the server starts)';
   return undefined;
 }
