@@ -1,9 +1,55 @@
-import { defineChecks } from '../../../src/checks/define.ts';
+import { defineChecks, type CheckContext, type HttpRequestSpec, type HttpResponse } from '../../../src/checks/define.ts';
 
 const body = { name: 'Ada', likes: ['tea', 'maths'], age: 36 };
 
+/** Sends `spec`, failing with `message` when no answer comes within `limitMs` (a middleware that never calls next()). */
+async function answerWithin(t: CheckContext, spec: HttpRequestSpec, limitMs: number, message: string): Promise<HttpResponse> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), limitMs);
+  });
+  const res = await Promise.race([t.request(spec), late]);
+  clearTimeout(timer);
+  if (res === 'late') return t.fail(message, { expected: `an answer within ${limitMs / 1000} s`, actual: 'no answer' });
+  return res;
+}
+
+/** The server's output lines since the check started; waits briefly, because output arrives a little after the answer. */
+async function linesContaining(t: CheckContext, wanted: string[]): Promise<string[]> {
+  for (let waited = 0; ; waited += 100) {
+    const lines = t.serverLines();
+    if (wanted.every((text) => lines.some((line) => line.includes(text))) || waited >= 1500) return lines;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 export default defineChecks({
   checks: [
+    {
+      id: 'logs-every-request',
+      title: 'A middleware logs every request as "METHOD /path", then passes it on with next()',
+      hint: 'app.use((req, res, next) => { console.log(req.method, req.path); next(); }) — above the routes.',
+      run: async (t) => {
+        const requests: HttpRequestSpec[] = [
+          { method: 'GET', path: '/status' },
+          { method: 'POST', path: '/echo', json: body },
+          { method: 'GET', path: '/no/such/page' },
+        ];
+        for (const spec of requests) {
+          const label = `${spec.method ?? 'GET'} ${spec.path}`;
+          await answerWithin(t, spec, 2000, `${label} never got an answer. A middleware that does not answer must call next(), or the request waits for ever.`);
+        }
+        const wanted = requests.map((spec) => `${spec.method ?? 'GET'} ${spec.path}`);
+        const lines = await linesContaining(t, wanted);
+        for (const label of wanted) {
+          t.expectTrue(
+            lines.some((line) => line.includes(label)),
+            `The server output has no line "${label}". Log every request in a middleware registered with app.use BEFORE the routes: a route that answers does not call next(), so a middleware after it never sees the request.`,
+            { expected: wanted, actual: lines.length > 0 ? lines : '(no output)' },
+          );
+        }
+      },
+    },
     {
       id: 'status-still-works',
       title: 'GET /status still answers { "status": "ok" }',

@@ -14,6 +14,11 @@ export default defineChecks({
           expect: { status: 200, json: [{ path: 'id', equals: 2 }, { path: 'title', equals: 'The Left Hand of Darkness' }] },
           message: 'GET /books/2 must answer book 2 with status 200. Route params are strings: compare b.id with Number(req.params.id), not with req.params.id.',
         },
+        {
+          request: { path: '/books/1' },
+          expect: { status: 200, json: [{ path: 'id', equals: 1 }, { path: 'title', equals: 'A Wizard of Earthsea' }] },
+          message: 'GET /books/1 must answer book 1: 1 is the smallest positive integer, so it is a valid id (id > 0, not id > 1).',
+        },
       ],
     },
     {
@@ -29,8 +34,8 @@ export default defineChecks({
     },
     {
       id: 'bad-id-400',
-      title: 'Ids that are not positive integers answer 400',
-      hint: 'Number("abc") is NaN and Number("1.5") is 1.5: Number.isInteger(id) && id > 0 rules out both, and -1 and 0 too.',
+      title: 'Ids that are not positive integers (abc, -1, 0, 1.5, 2abc) answer 400',
+      hint: 'Number("abc") is NaN and Number("1.5") is 1.5: Number.isInteger(id) && id > 0 rules out both, and -1 and 0 too. parseInt is too forgiving: parseInt("2abc") is 2.',
       steps: [
         {
           request: { path: '/books/abc' },
@@ -43,9 +48,19 @@ export default defineChecks({
           message: '-1 is a number but not a valid id: answer 400 for ids that are not positive whole numbers (Number.isInteger(id) && id > 0).',
         },
         {
+          request: { path: '/books/0' },
+          expect: { status: 400, json: [{ path: 'error', equals: 'id must be a positive integer' }] },
+          message: '0 is a whole number but not positive: answer 400 (id > 0, not id >= 0).',
+        },
+        {
           request: { path: '/books/1.5' },
-          expect: { status: 400 },
-          message: '1.5 is not a whole number: answer 400 (Number.isInteger(1.5) is false).',
+          expect: { status: 400, json: [{ path: 'error', equals: 'id must be a positive integer' }] },
+          message: '1.5 is not a whole number: answer 400 (Number.isInteger(1.5) is false). parseInt("1.5") would quietly give 1 — use Number().',
+        },
+        {
+          request: { path: '/books/2abc' },
+          expect: { status: 400, json: [{ path: 'error', equals: 'id must be a positive integer' }] },
+          message: '"2abc" is not an id: answer 400. parseInt("2abc") quietly gives 2 — Number("2abc") is NaN, so use Number() and Number.isInteger().',
         },
       ],
     },

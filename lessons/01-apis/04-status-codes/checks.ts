@@ -43,14 +43,18 @@ export default defineChecks({
       run: async (t) => {
         const cases: [string, unknown][] = [
           ['no title', { author: 'Nobody', isbn: freshIsbn() }],
-          ['an empty author', { title: 'Untitled', author: '  ', isbn: freshIsbn() }],
+          ['an author of only spaces', { title: 'Untitled', author: '  ', isbn: freshIsbn() }],
+          ['an empty title', { title: '', author: 'Nobody', isbn: freshIsbn() }],
           ['a numeric isbn', { title: 'Untitled', author: 'Nobody', isbn: 42 }],
         ];
+        const before = await t.request({ path: '/books' });
         for (const [what, json] of cases) {
           const res = await t.request({ method: 'POST', path: '/books', json });
           t.expectTrue(res.status === 400, `POST /books with ${what} answered ${res.status}. A request the server cannot accept as sent is the client's mistake: answer 400 with { error: '…' } and do not store it.`, { expected: 400, actual: `${res.status} ${res.text}` });
           t.expectTrue(typeof (res.json as { error?: unknown } | undefined)?.error === 'string', `The 400 for ${what} must be JSON with an "error" message that says what is wrong.`, { expected: '{ "error": "…" }', actual: res.text });
         }
+        const after = await t.request({ path: '/books' });
+        t.expectEqual(after.json, before.json, 'A rejected POST /books changed the list: answer the 400 with return before books.push, so a rejected request stores nothing.');
       },
     },
     {
@@ -80,6 +84,8 @@ export default defineChecks({
         t.expectEqual(res.text, '', 'A 204 answer must have an empty body.');
         const after = await t.request({ path: `/books/${id}` });
         t.expectEqual(after.status, 404, `After DELETE, GET /books/${id} answered ${after.status}: the book must be gone (404).`);
+        const again = await t.request({ method: 'DELETE', path: `/books/${id}` });
+        t.expectTrue(again.status === 404, `Deleting book ${id} a second time answered ${again.status}. It is gone, so answer 404 — a repeated DELETE must not remove anything else.`, { expected: 404, actual: `${again.status} ${again.text}` });
       },
     },
     {
@@ -92,6 +98,20 @@ export default defineChecks({
         t.expectTrue(res.status === 404, `DELETE /books/987654 answered ${res.status}; no such book exists, so answer 404 { "error": "Book not found" }.`, { expected: 404, actual: `${res.status} ${res.text}` });
         const after = await t.request({ path: '/books' });
         t.expectEqual(after.json, before.json, 'DELETE /books/987654 changed the list! findIndex gave -1 and splice(-1, 1) removed the last book. Return the 404 before splicing.');
+      },
+    },
+    {
+      id: 'delete-bad-id-400',
+      title: 'DELETE /books/abc answers 400 and deletes nothing',
+      hint: 'The same rule as GET /books/:id: const id = parseId(req.params.id); if (id === undefined) return res.status(400).json({ error: … }).',
+      run: async (t) => {
+        const before = await t.request({ path: '/books' });
+        for (const bad of ['abc', '0', '1.5']) {
+          const res = await t.request({ method: 'DELETE', path: `/books/${bad}` });
+          t.expectTrue(res.status === 400 && typeof (res.json as { error?: unknown } | undefined)?.error === 'string', `DELETE /books/${bad} answered ${res.status}. "${bad}" is not an id at all — the client's mistake: answer 400 { "error": "id must be a positive integer" }, as GET /books/:id does.`, { expected: '400 { "error": "…" }', actual: `${res.status} ${res.text}` });
+        }
+        const after = await t.request({ path: '/books' });
+        t.expectEqual(after.json, before.json, 'A DELETE with a bad id changed the list: answer the 400 before touching books.');
       },
     },
   ],

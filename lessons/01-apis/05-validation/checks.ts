@@ -31,6 +31,23 @@ export default defineChecks({
       ],
     },
     {
+      id: 'limits-accepted',
+      title: 'Values at the limits are accepted: a 1- or 80-character name (after trimming), 1 or 4 tickets',
+      hint: 'Compare with < 1 and > 80 (or > 4): the limits themselves are valid. Trim before measuring.',
+      run: async (t) => {
+        const cases: [Record<string, unknown>, string, string][] = [
+          [{ ...valid, name: 'x'.repeat(80), tickets: 4 }, 'an 80-character name and 4 tickets', 'x'.repeat(80)],
+          [{ ...valid, name: `  ${'y'.repeat(80)}  `, tickets: 1 }, 'an 80-character name with spaces around it, and 1 ticket', 'y'.repeat(80)],
+          [{ ...valid, name: 'Q', tickets: 3 }, 'a 1-character name', 'Q'],
+        ];
+        for (const [json, what, storedName] of cases) {
+          const res = await t.request({ method: 'POST', path: '/registrations', json });
+          t.expectTrue(res.status === 201, `A registration with ${what} answered ${res.status}, but it is valid: the limits themselves are allowed (name 1–80 characters after trimming, tickets 1–4).`, { expected: 201, actual: `${res.status} ${res.text.slice(0, 300)}` });
+          t.expectEqual((res.json as { name?: unknown } | undefined)?.name, storedName, `A registration with ${what} must store the name trimmed.`);
+        }
+      },
+    },
+    {
       id: 'name-rules',
       title: 'name must be a string of 1–80 characters',
       hint: 'typeof name === \'string\' first, then measure name.trim().length.',
@@ -54,10 +71,10 @@ export default defineChecks({
     },
     {
       id: 'tickets-rules',
-      title: 'tickets must be a whole number from 1 to 4 — "2" (a string) is wrong',
+      title: 'tickets must be a whole number from 1 to 4 — "2" (a string), 2.5, 0, 5 and -1 are wrong',
       hint: 'Number.isInteger("2") and Number.isInteger(2.5) are both false, so it rules out strings and fractions in one go.',
       run: async (t) => {
-        for (const tickets of ['2', 2.5, 0, 5, null]) {
+        for (const tickets of ['2', 2.5, 0, 5, -1, null]) {
           const fields = await rejectedFields(t, { ...valid, tickets }, `tickets ${JSON.stringify(tickets)}`);
           t.expectTrue(fields.includes('tickets'), `The 400 for tickets ${JSON.stringify(tickets)} must list { field: 'tickets', … } in details. JSON has real numbers: "2" is a string and must be rejected.`, { expected: 'a detail for "tickets"', actual: fields });
         }

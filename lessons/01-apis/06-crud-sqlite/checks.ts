@@ -32,6 +32,7 @@ export default defineChecks({
       hint: 'Fields missing from the body keep their old value: title === undefined ? task.title : title.trim().',
       run: async (t) => {
         const { id, title } = await createTask(t);
+        const other = await createTask(t);
         const done = await t.request({ method: 'PATCH', path: `/tasks/${id}`, json: { done: true } });
         t.expectTrue(done.status === 200, `PATCH /tasks/${id} answered ${done.status}. Add app.patch('/tasks/:id', …) that updates the row and answers 200 with the updated task.`, { expected: 200, actual: `${done.status} ${done.text}` });
         t.expectEqual(done.json, { id, title, done: true }, `PATCH /tasks/${id} with { "done": true } must answer the task with done: true and the title unchanged.`);
@@ -39,17 +40,30 @@ export default defineChecks({
         t.expectEqual(renamed.json, { id, title: 'Renamed', done: true }, `PATCH with only { "title": "Renamed" } must keep done: true — update only the fields the body contains.`);
         const read = await t.request({ path: `/tasks/${id}` });
         t.expectEqual(read.json, { id, title: 'Renamed', done: true }, `After the PATCH, GET /tasks/${id} shows the old values: the UPDATE did not reach the database.`);
+        const untouched = await t.request({ path: `/tasks/${other.id}` });
+        t.expectEqual(untouched.json, { id: other.id, title: other.title, done: false }, `PATCH /tasks/${id} also changed task ${other.id}! The UPDATE needs WHERE id = ?, or it changes every row.`);
       },
     },
     {
       id: 'update-errors',
       title: 'PATCH answers 400 for a bad title or done, and 404 for an unknown task',
       run: async (t) => {
-        const { id } = await createTask(t);
-        for (const [json, what] of [[{ title: '' }, 'an empty title'], [{ done: 'yes' }, 'done: "yes"']] as const) {
+        const { id, title } = await createTask(t);
+        const cases: [unknown, string][] = [
+          [{ title: '' }, 'an empty title'],
+          [{ title: '   ' }, 'a title of only spaces'],
+          [{ title: 42 }, 'a numeric title'],
+          [{ done: 'yes' }, 'done: "yes"'],
+          [{ done: 1 }, 'done: 1'],
+          [{ done: null }, 'done: null'],
+          [{ title: 'Half-applied', done: 'yes' }, 'a good title but done: "yes"'],
+        ];
+        for (const [json, what] of cases) {
           const res = await t.request({ method: 'PATCH', path: `/tasks/${id}`, json });
-          t.expectTrue(res.status === 400, `PATCH /tasks/${id} with ${what} answered ${res.status}. Validate before updating: answer 400 with { error: … }.`, { expected: 400, actual: `${res.status} ${res.text}` });
+          t.expectTrue(res.status === 400 && typeof (res.json as { error?: unknown } | undefined)?.error === 'string', `PATCH /tasks/${id} with ${what} answered ${res.status}. Validate every field before updating: answer 400 with { error: … }. done must be true or false, title a non-empty string.`, { expected: '400 { "error": "…" }', actual: `${res.status} ${res.text}` });
         }
+        const after = await t.request({ path: `/tasks/${id}` });
+        t.expectEqual(after.json, { id, title, done: false }, `After only rejected PATCHes, task ${id} changed: validate all fields first, and run the UPDATE only when the whole request is valid — a rejected request changes nothing.`);
         const missing = await t.request({ method: 'PATCH', path: '/tasks/987654', json: { done: true } });
         t.expectTrue(missing.status === 404, `PATCH /tasks/987654 answered ${missing.status}: there is no such task, answer 404.`, { expected: 404, actual: `${missing.status} ${missing.text}` });
       },
@@ -69,6 +83,26 @@ export default defineChecks({
       },
     },
     {
+      id: 'bad-id-400',
+      title: 'GET, PATCH and DELETE /tasks/abc answer 400: an id must be a positive integer',
+      hint: 'Start each :id route with const id = parseId(req.params.id); if (id === undefined) return res.status(400).json({ error: \'id must be a positive integer\' });',
+      run: async (t) => {
+        const before = await t.request({ path: '/tasks' });
+        const requests = [
+          { method: 'GET' as const, path: '/tasks/abc' },
+          { method: 'PATCH' as const, path: '/tasks/1.5', json: { done: true } },
+          { method: 'DELETE' as const, path: '/tasks/0' },
+          { method: 'DELETE' as const, path: '/tasks/-1' },
+        ];
+        for (const spec of requests) {
+          const res = await t.request(spec);
+          t.expectTrue(res.status === 400 && (res.json as { error?: unknown } | undefined)?.error === 'id must be a positive integer', `${spec.method} ${spec.path} answered ${res.status} ${res.text}. That id can never name a task — the client's mistake, as with /books/abc: answer 400 { "error": "id must be a positive integer" }.`, { expected: '400 {"error":"id must be a positive integer"}', actual: `${res.status} ${res.text}` });
+        }
+        const after = await t.request({ path: '/tasks' });
+        t.expectEqual(after.json, before.json, 'A request with a bad id changed the tasks: answer the 400 before touching the database.');
+      },
+    },
+    {
       id: 'persisted',
       title: 'Changes are saved to data.sqlite and survive a restart',
       hint: 'Call save() after every run(…) that changes data.',
@@ -77,16 +111,22 @@ export default defineChecks({
         const kept = await createTask(t);
         const patched = await createTask(t);
         const deleted = await createTask(t);
-        const patch = await t.request({ method: 'PATCH', path: `/tasks/${patched.id}`, json: { done: true } });
+        /** The rows of the three tasks as data.sqlite has them now. */
+        const fileRows = async (): Promise<unknown[][]> => {
+          const db = await t.openDatabase('data.sqlite');
+          try {
+            return db.exec('SELECT id, done FROM tasks WHERE id IN (?, ?, ?) ORDER BY id', [kept.id, patched.id, deleted.id])[0]?.rows ?? [];
+          } finally {
+            db.close();
+          }
+        };
+        // One change at a time, each followed by a look at the file: a later save() would hide a missing earlier one.
         const removal = await t.request({ method: 'DELETE', path: `/tasks/${deleted.id}` });
-        t.expectTrue(patch.status === 200 && removal.status === 204, 'PATCH /tasks/:id and DELETE /tasks/:id must work before their changes can be saved: make the checks above pass first.', { expected: 'PATCH 200, DELETE 204', actual: `PATCH ${patch.status}, DELETE ${removal.status}` });
-        const db = await t.openDatabase('data.sqlite');
-        try {
-          const rows = db.exec('SELECT id, done FROM tasks WHERE id IN (?, ?, ?) ORDER BY id', [kept.id, patched.id, deleted.id])[0]?.rows ?? [];
-          t.expectEqual(rows, [[kept.id, 0], [patched.id, 1]], 'data.sqlite does not match the API: after PATCH done=true and DELETE, the file must show the change. Call save() after each UPDATE and DELETE.');
-        } finally {
-          db.close();
-        }
+        t.expectTrue(removal.status === 204, 'DELETE /tasks/:id must work before its change can be saved: make the "delete" check pass first.', { expected: 204, actual: `${removal.status} ${removal.text}` });
+        t.expectEqual(await fileRows(), [[kept.id, 0], [patched.id, 0]], `After DELETE /tasks/${deleted.id}, data.sqlite still has the task: call save() after the DELETE.`);
+        const patch = await t.request({ method: 'PATCH', path: `/tasks/${patched.id}`, json: { done: true } });
+        t.expectTrue(patch.status === 200, 'PATCH /tasks/:id must work before its change can be saved: make the "update" check pass first.', { expected: 200, actual: `${patch.status} ${patch.text}` });
+        t.expectEqual(await fileRows(), [[kept.id, 0], [patched.id, 1]], `After PATCH /tasks/${patched.id} with done: true, data.sqlite still shows done = 0: call save() after the UPDATE.`);
         await t.restartServer();
         const res = await t.request({ path: `/tasks/${patched.id}` });
         t.expectTrue(res.status === 200 && (res.json as Task | undefined)?.done === true, `After a restart, task ${patched.id} is not done any more: the PATCH was never saved. Call save() after the UPDATE.`, { expected: 'done: true', actual: `${res.status} ${res.text}` });

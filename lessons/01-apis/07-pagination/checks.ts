@@ -47,13 +47,32 @@ export default defineChecks({
       },
     },
     {
+      id: 'limits-accepted',
+      title: 'Values at the limits are accepted: limit=1 and limit=50, offset=0, an offset past the end',
+      hint: 'The limits themselves are valid: limit >= 1 && limit <= 50, offset >= 0. An offset past the last product is not an error — the page is just empty.',
+      run: async (t) => {
+        const cases: [string, number[], number, number][] = [
+          ['limit=50', Array.from({ length: 50 }, (_, i) => i + 1), 50, 0],
+          ['limit=1&offset=0', [1], 1, 0],
+          ['limit=10&offset=56', [57], 10, 56],
+          ['offset=57', [], 10, 57],
+          ['offset=1000', [], 10, 1000],
+        ];
+        for (const [query, want, limit, offset] of cases) {
+          const p = await get(t, `/products?${query}`);
+          t.expectEqual(ids(p), want, `?${query} must answer ${want.length === 0 ? 'an empty page (items: []) — past the end is not an error' : `products ${want[0]}${want.length > 1 ? ` to ${want[want.length - 1]}` : ''}`}: limit 1–50 and any offset ≥ 0 are allowed.`);
+          t.expectEqual({ total: p.total, limit: p.limit, offset: p.offset }, { total: 57, limit, offset }, `?${query} must echo limit ${limit} and offset ${offset}, with total 57.`);
+        }
+      },
+    },
+    {
       id: 'bad-params-400',
-      title: 'A bad limit, offset, maxPrice or sort answers 400',
+      title: 'A bad limit (0, 51, abc, 2.5, 3abc), offset (-1, 2.5, abc), maxPrice or sort answers 400',
       hint: 'Number.isInteger(Number(value)) && in range; otherwise return res.status(400).json({ error: … }) naming the parameter.',
       run: async (t) => {
-        for (const query of ['limit=0', 'limit=51', 'limit=abc', 'offset=-1', 'offset=2.5', 'maxPrice=cheap', 'sort=price_cents;DROP TABLE products', 'sort=color']) {
+        for (const query of ['limit=0', 'limit=51', 'limit=abc', 'limit=2.5', 'limit=3abc', 'limit=', 'offset=-1', 'offset=2.5', 'offset=abc', 'maxPrice=cheap', 'maxPrice=2.5', 'maxPrice=-1', 'sort=price_cents;DROP TABLE products', 'sort=color', 'sort=price_cents']) {
           const res = await t.request({ path: `/products?${query}` });
-          t.expectTrue(res.status === 400, `GET /products?${query} answered ${res.status}. Reject it with 400 and { error: '…' } saying which parameter is wrong and what is allowed — limit 1–50, offset ≥ 0, sort one of id, price, -price, name, -name.`, { expected: 400, actual: `${res.status} ${res.text.slice(0, 200)}` });
+          t.expectTrue(res.status === 400, `GET /products?${query} answered ${res.status}. Reject it with 400 and { error: '…' } saying which parameter is wrong and what is allowed — limit a whole number 1–50, offset a whole number ≥ 0, maxPrice a whole number of cents ≥ 0, sort one of id, price, -price, name, -name. Convert with Number() (parseInt("3abc") is 3) and check Number.isInteger.`, { expected: 400, actual: `${res.status} ${res.text.slice(0, 200)}` });
           t.expectTrue(typeof (res.json as { error?: unknown } | undefined)?.error === 'string', `The 400 for ?${query} must be JSON { "error": "…" }.`, { actual: res.text.slice(0, 200) });
         }
       },
@@ -63,11 +82,12 @@ export default defineChecks({
       title: '?category= and ?maxPrice= filter items and total',
       hint: 'Collect conditions and params in two arrays; use the same WHERE for the COUNT(*) and for the page.',
       run: async (t) => {
-        const want = await expectedIds(t, "SELECT id FROM products WHERE category = 'garden' AND price_cents <= 2000 ORDER BY id");
-        const p = await get(t, '/products?category=garden&maxPrice=2000&limit=50');
-        t.expectEqual(ids(p), want, '?category=garden&maxPrice=2000 must keep only garden products costing at most 2000 cents (price_cents <= 2000), sorted by id.');
+        // 1500 is the exact price of a garden product: "at most" must keep it.
+        const want = await expectedIds(t, "SELECT id FROM products WHERE category = 'garden' AND price_cents <= 1500 ORDER BY id");
+        const p = await get(t, '/products?category=garden&maxPrice=1500&limit=50');
+        t.expectEqual(ids(p), want, '?category=garden&maxPrice=1500 must keep only garden products costing at most 1500 cents (price_cents <= 1500, a product costing exactly 1500 included), sorted by id.');
         t.expectEqual(p.total, want.length, `total must count the products matching the filters (${want.length}), not all 57: use the same WHERE in SELECT COUNT(*).`);
-        const small = await get(t, '/products?category=garden&maxPrice=2000&limit=2');
+        const small = await get(t, '/products?category=garden&maxPrice=1500&limit=2');
         t.expectEqual(small.total, want.length, 'total must not depend on the page size: count with the filters but without LIMIT.');
       },
     },

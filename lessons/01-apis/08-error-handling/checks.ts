@@ -49,12 +49,12 @@ export default defineChecks({
       steps: [
         {
           request: { path: '/orders/42' },
-          expect: { status: 404, json: [{ path: '', equals: { error: 'Order not found' } }] },
+          expect: { status: 404, json: [{ path: 'error', equals: 'Order not found' }] },
           message: 'findOrder throws HttpError(404, \'Order not found\'): your error handler must answer err.status with { error: err.message }.',
         },
         {
           request: { path: '/orders/abc' },
-          expect: { status: 400, json: [{ path: '', equals: { error: 'id must be a whole number' } }] },
+          expect: { status: 400, json: [{ path: 'error', equals: 'id must be a whole number' }] },
           message: 'An HttpError with status 400 must answer 400 { error: err.message }.',
         },
         {
@@ -80,7 +80,7 @@ export default defineChecks({
       steps: [
         {
           request: { path: '/no/such/route' },
-          expect: { status: 404, json: [{ path: '', equals: { error: 'Not found' } }] },
+          expect: { status: 404, json: [{ path: 'error', equals: 'Not found' }] },
           message: 'Add app.use((req, res) => res.status(404).json({ error: \'Not found\' })) after the routes and before the error handler.',
         },
       ],

@@ -49,19 +49,45 @@ export default defineChecks({
     },
     {
       id: 'retry-once',
-      title: 'One 500 from the service is retried, and the retry\'s answer is used',
-      hint: 'After the first fetch: if (response.status >= 500) fetch once more.',
+      title: 'One 500 from the service is retried after a short backoff, and the retry\'s answer is used',
+      hint: 'After the first fetch: if (response.status >= 500) wait 100 + Math.random() * 200 ms, then fetch once more.',
       upstream: { [ENDPOINT]: [{ status: 500, json: { error: 'hiccup' } }, weather('Lima', 19, 'Cloudy')] },
       run: async (t) => {
         const res = await askWeather(t, 'Lima', 6000, 'GET /weather/Lima did not answer within 6 s.');
         await expectCalls(t, 2, 'The service answered 500 once. A GET is safe to repeat and 5xx errors are often temporary: call it a second time.');
         t.expectEqual({ status: res.status, body: res.json }, { status: 200, body: { city: 'Lima', temperatureC: 19, condition: 'Cloudy' } }, 'The retry succeeded: answer 200 with the weather from the second call.');
+        t.expectTrue(res.durationMs >= 100, `Your server answered in ${Math.round(res.durationMs)} ms, so it retried at once. Back off first: wait 100–300 ms (a random delay, the jitter) before the retry — a service that just failed needs a moment.`, { expected: 'at least 100 ms before the retry', actual: `${Math.round(res.durationMs)} ms in all` });
+      },
+    },
+    {
+      id: 'retry-after-honoured',
+      title: 'A 503 with Retry-After: 1 is retried after that second, not sooner',
+      hint: 'response.headers.get(\'retry-after\') is a number of seconds (or an HTTP date): wait that long instead of your own backoff.',
+      timeoutMs: 10000,
+      upstream: { [ENDPOINT]: [{ status: 503, body: 'busy', headers: { 'content-type': 'text/plain', 'retry-after': '1' } }, weather('Lima', 19, 'Cloudy')] },
+      run: async (t) => {
+        const res = await askWeather(t, 'Lima', 6000, 'GET /weather/Lima did not answer within 6 s.');
+        await expectCalls(t, 2, 'The service answered 503 with Retry-After: 1 — one second is within your budget, so wait it out and call once more.');
+        t.expectEqual({ status: res.status, body: res.json }, { status: 200, body: { city: 'Lima', temperatureC: 19, condition: 'Cloudy' } }, 'The retry succeeded: answer 200 with the weather from the second call.');
+        t.expectTrue(res.durationMs >= 950, `Your server answered in ${Math.round(res.durationMs)} ms: it retried before the second the service asked for. Read Retry-After (seconds) and wait that long before the retry.`, { expected: 'at least 1000 ms', actual: `${Math.round(res.durationMs)} ms` });
+      },
+    },
+    {
+      id: 'retry-after-too-long-502',
+      title: 'A 503 with Retry-After: 120 is not retried: 502 at once',
+      hint: 'When Retry-After asks for more than 1 s, your user would wait too long: skip the retry and answer 502.',
+      timeoutMs: 10000,
+      upstream: { [ENDPOINT]: [{ status: 503, body: 'down for maintenance', headers: { 'content-type': 'text/plain', 'retry-after': '120' } }, weather('Lima', 19, 'Cloudy')] },
+      run: async (t) => {
+        const res = await askWeather(t, 'Lima', 4000, 'GET /weather/Lima did not answer within 4 s: the service asked for 2 minutes, which no user waits for. Skip the retry and answer 502.');
+        await expectCalls(t, 1, 'The service asked you to come back in 120 s (Retry-After: 120). Retrying sooner ignores it and adds load to a service that said it is busy: call it once, then answer 502.');
+        t.expectTrue(res.status === 502 && typeof (res.json as { error?: unknown } | undefined)?.error === 'string', `After a 503 with Retry-After: 120 you answered ${res.status}. Answer 502 { error: … } at once.`, { expected: '502 { "error": "…" }', actual: `${res.status} ${res.text.slice(0, 200)}` });
       },
     },
     {
       id: 'persistent-500-502',
       title: 'A service that keeps failing answers 502 after exactly one retry',
-      hint: 'Retry once, not in a loop; then throw an error that your error handler answers with 502.',
+      hint: 'Retry once — the retry budget of this lesson — then throw an error that your error handler answers with 502.',
       upstream: { [ENDPOINT]: { status: 503, body: 'Service Unavailable', headers: { 'content-type': 'text/plain' } } },
       run: async (t) => {
         const res = await askWeather(t, 'Cairo', 6000, 'GET /weather/Cairo did not answer within 6 s while the service answered 503 at once: stop after one retry and answer 502.');

@@ -17,6 +17,7 @@ export default defineChecks({
   checks: [
     {
       id: 'columns',
+      timeoutMs: 15000,
       title: 'The query returns exactly the columns name, price_cents',
       hint: 'Replace * with the two column names, separated by a comma.',
       run: async (t) => {
@@ -27,6 +28,7 @@ export default defineChecks({
     },
     {
       id: 'filter',
+      timeoutMs: 15000,
       title: 'Every row costs less than 2000 cents and is in stock',
       hint: 'WHERE price_cents < 2000 AND stock > 0',
       run: async (t) => {
@@ -48,6 +50,7 @@ export default defineChecks({
     },
     {
       id: 'limit',
+      timeoutMs: 15000,
       title: 'The query returns at most 10 rows',
       run: async (t) => {
         const { db, result } = await learnerRows(t);
@@ -56,7 +59,29 @@ export default defineChecks({
       },
     },
     {
+      id: 'order',
+      timeoutMs: 15000,
+      title: 'Most expensive first; equal prices in alphabetical order of name',
+      hint: 'ORDER BY price_cents DESC, name — the second key decides between equal prices.',
+      run: async (t) => {
+        const { db, result } = await learnerRows(t);
+        db.close();
+        const [name, price] = ['name', 'price_cents'].map((column) => result.columns.findIndex((c) => c.toLowerCase() === column));
+        if (name === undefined || price === undefined || name < 0 || price < 0) return t.fail('Select the columns name and price_cents so the order can be checked.');
+        result.rows.forEach((row, i) => {
+          const previous = result.rows[i - 1];
+          if (!previous) return;
+          const [before, now] = [Number(previous[price]), Number(row[price])];
+          t.expectTrue(before >= now, `Row ${i + 1} costs more than row ${i} (${now} after ${before}). Sort the most expensive first: ORDER BY price_cents DESC.`, { expected: 'prices from high to low', actual: [previous, row] });
+          if (before === now) {
+            t.expectTrue(String(previous[name]) < String(row[name]), `"${String(previous[name])}" and "${String(row[name])}" cost the same (${now}) but are not in alphabetical order. Without a second sort key, equal prices come back in no particular order: ORDER BY price_cents DESC, name.`, { expected: [String(row[name]), String(previous[name])].sort(), actual: [previous[name], row[name]] });
+          }
+        });
+      },
+    },
+    {
       id: 'matches-reference',
+      timeoutMs: 15000,
       title: 'The right 10 products, in the right order, on both datasets',
       hint: 'Sort by price_cents DESC first, then by name for equal prices: ORDER BY price_cents DESC, name.',
       sql: { file: 'query.sql', reference: REFERENCE },

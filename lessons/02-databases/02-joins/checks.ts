@@ -20,6 +20,7 @@ export default defineChecks({
   checks: [
     {
       id: 'columns',
+      timeoutMs: 15000,
       title: 'The columns are ordered_at, product, category, quantity',
       hint: 'products and categories both have a name column: p.name AS product, c.name AS category.',
       run: async (t) => {
@@ -29,6 +30,7 @@ export default defineChecks({
     },
     {
       id: 'no-cross-join',
+      timeoutMs: 15000,
       title: 'Each item appears once (every JOIN has the right ON)',
       run: async (t) => {
         const result = await learnerResult(t);
@@ -43,6 +45,7 @@ export default defineChecks({
     },
     {
       id: 'no-cancelled',
+      timeoutMs: 15000,
       title: 'Cancelled orders are left out',
       hint: 'o.status <> \'cancelled\' in the WHERE clause.',
       run: async (t) => {
@@ -59,7 +62,62 @@ export default defineChecks({
       },
     },
     {
+      id: 'only-grace',
+      timeoutMs: 15000,
+      title: 'Only the orders of grace@shop.test',
+      hint: "Filter on the unique column: WHERE cu.email = 'grace@shop.test'.",
+      run: async (t) => {
+        const result = await learnerResult(t);
+        const column = result.columns.findIndex((c) => c.toLowerCase() === 'ordered_at');
+        if (column < 0) return t.fail('Return the column ordered_at (o.ordered_at) so the check can tell which orders you listed.');
+        const db = await t.openDataset('visible');
+        try {
+          const hers = new Set((db.exec('SELECT ordered_at FROM orders WHERE customer_id = 1')[0]?.rows ?? []).map((row) => row[0]));
+          const foreign = result.rows.filter((row) => !hers.has(row[column]));
+          t.expectTrue(foreign.length === 0, `${foreign.length} of your rows come from orders that are not Grace's (e.g. one placed at ${String(foreign[0]?.[column])}). Two customers are called Grace Hopper: filter on what is unique — WHERE cu.email = 'grace@shop.test' — not on the name.`, { expected: "only orders of grace@shop.test", actual: foreign.slice(0, 3) });
+        } finally {
+          db.close();
+        }
+      },
+    },
+    {
+      id: 'every-item',
+      timeoutMs: 15000,
+      title: 'Every item of her paid, pending and shipped orders is listed',
+      hint: "Leave out only the cancelled orders: o.status <> 'cancelled' keeps paid, pending and shipped.",
+      run: async (t) => {
+        const result = await learnerResult(t);
+        const db = await t.openDataset('visible');
+        try {
+          const statuses = (db.exec("SELECT o.status, COUNT(*) FROM orders o JOIN order_items oi ON oi.order_id = o.id WHERE o.customer_id = 1 AND o.status <> 'cancelled' GROUP BY o.status")[0]?.rows ?? []);
+          const expected = statuses.reduce((sum, row) => sum + Number(row[1]), 0);
+          t.expectTrue(result.rows.length >= expected, `Your query returns ${result.rows.length} items; Grace's orders that were not cancelled hold ${expected} (${statuses.map((row) => `${String(row[1])} ${String(row[0])}`).join(', ')}). Leave out only cancelled orders — o.status <> 'cancelled' — and join order_items with JOIN, one row per item.`, { expected: `${expected} rows`, actual: `${result.rows.length} rows` });
+        } finally {
+          db.close();
+        }
+      },
+    },
+    {
+      id: 'order',
+      timeoutMs: 15000,
+      title: 'Sorted by ordered_at, then by product',
+      hint: 'ORDER BY o.ordered_at, product — one order has several items, so the second key matters.',
+      run: async (t) => {
+        const result = await learnerResult(t);
+        const [at, product] = ['ordered_at', 'product'].map((name) => result.columns.findIndex((c) => c.toLowerCase() === name));
+        if (at === undefined || product === undefined || at < 0 || product < 0) return t.fail('Return the columns ordered_at and product so the order can be checked.');
+        result.rows.forEach((row, i) => {
+          const previous = result.rows[i - 1];
+          if (!previous) return;
+          const key = (r: unknown[]) => [String(r[at]), String(r[product])] as const;
+          const [a, b] = [key(previous), key(row)];
+          t.expectTrue(a[0] < b[0] || (a[0] === b[0] && a[1] <= b[1]), a[0] === b[0] ? `Two items of the order placed at ${a[0]} are not in alphabetical order ("${a[1]}" before "${b[1]}"). Rows that tie on the first sort key come back in no particular order: ORDER BY o.ordered_at, product.` : `Rows are not sorted by ordered_at (${a[0]} before ${b[0]}). ORDER BY o.ordered_at, product.`, { expected: 'ordered_at, then product, ascending', actual: [previous, row] });
+        });
+      },
+    },
+    {
       id: 'matches-reference',
+      timeoutMs: 15000,
       title: 'Grace\'s purchases, sorted by ordered_at then product, on both datasets',
       hint: 'ORDER BY o.ordered_at, product — one order has several items, so the second key matters.',
       sql: { file: 'query.sql', reference: REFERENCE },

@@ -15,12 +15,14 @@ async function emails(t: CheckContext) {
   if (column < 0) return t.fail(`Your query returns ${result.columns.join(', ')}; return the columns name and email.`);
   const dataset = await t.openDataset('visible');
   try {
-    const list = (sql: string) => (dataset.exec(sql)[0]?.rows ?? []).map((row) => row[0] as string);
+    // One pass over the orders: per Irish customer, how many orders and how many not cancelled.
+    const stats = (dataset.exec("SELECT c.email, COUNT(o.id), COALESCE(SUM(o.status <> 'cancelled'), 0) FROM customers c LEFT JOIN orders o ON o.customer_id = c.id WHERE c.country = 'Ireland' GROUP BY c.id")[0]?.rows ?? [])
+      .map((row) => ({ email: row[0] as string, orders: Number(row[1]), kept: Number(row[2]) }));
     return {
       got: result.rows.map((row) => row[column] as string),
-      buyers: list("SELECT DISTINCT c.email FROM customers c JOIN orders o ON o.customer_id = c.id AND o.status <> 'cancelled' WHERE c.country = 'Ireland'"),
-      onlyCancelled: list("SELECT c.email FROM customers c WHERE c.country = 'Ireland' AND EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.id) AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.id AND o.status <> 'cancelled')"),
-      noOrders: list("SELECT c.email FROM customers c WHERE c.country = 'Ireland' AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.id)"),
+      buyers: stats.filter((c) => c.kept > 0).map((c) => c.email),
+      onlyCancelled: stats.filter((c) => c.orders > 0 && c.kept === 0).map((c) => c.email),
+      noOrders: stats.filter((c) => c.orders === 0).map((c) => c.email),
     };
   } finally {
     dataset.close();
@@ -33,6 +35,7 @@ export default defineChecks({
       id: 'no-buyers',
       title: 'Nobody who bought something is in the list',
       hint: 'LEFT JOIN orders, then WHERE o.id IS NULL keeps only the customers no order matched.',
+      timeoutMs: 15000,
       run: async (t) => {
         const { got, buyers } = await emails(t);
         const wrong = got.filter((email) => buyers.includes(email));
@@ -43,6 +46,7 @@ export default defineChecks({
       id: 'customers-without-orders',
       title: 'Irish customers with no orders at all are listed',
       hint: 'After a LEFT JOIN, a customer without orders has NULL in every o.* column. Test with IS NULL, never = NULL.',
+      timeoutMs: 15000,
       run: async (t) => {
         const { got, noOrders } = await emails(t);
         const missing = noOrders.filter((email) => !got.includes(email));
@@ -53,6 +57,7 @@ export default defineChecks({
       id: 'only-cancelled',
       title: 'Irish customers whose only orders were cancelled are listed too',
       hint: 'Move the status condition from WHERE into the LEFT JOIN\'s ON clause.',
+      timeoutMs: 15000,
       run: async (t) => {
         const { got, onlyCancelled } = await emails(t);
         const missing = onlyCancelled.filter((email) => !got.includes(email));
@@ -60,7 +65,25 @@ export default defineChecks({
       },
     },
     {
+      id: 'only-ireland',
+      title: 'Only customers in Ireland',
+      hint: "c.country = 'Ireland' in the WHERE clause (it is a condition on customers, so WHERE is right).",
+      timeoutMs: 15000,
+      run: async (t) => {
+        const { got } = await emails(t);
+        const db = await t.openDataset('visible');
+        try {
+          const irish = new Set((db.exec("SELECT email FROM customers WHERE country = 'Ireland'")[0]?.rows ?? []).map((row) => row[0]));
+          const others = got.filter((email) => !irish.has(email));
+          t.expectTrue(others.length === 0, `${others.length} of your rows are customers outside Ireland (e.g. ${others[0] ?? ''}). The voucher is for Ireland only: keep c.country = 'Ireland' in the WHERE.`, { expected: 'only Irish customers', actual: others.slice(0, 3) });
+        } finally {
+          db.close();
+        }
+      },
+    },
+    {
       id: 'matches-reference',
+      timeoutMs: 15000,
       title: 'The voucher list, sorted by email, on both datasets',
       hint: 'Columns name, email; ORDER BY c.email.',
       sql: { file: 'query.sql', reference: REFERENCE },

@@ -21,7 +21,8 @@ async function analyse(t: CheckContext) {
   try {
     const truth = (sql: string) => new Map((dataset.exec(sql)[0]?.rows ?? []).map((row) => [row[0] as string, Number(row[1])]));
     return {
-      rows: result.rows.map((row) => ({ email: row[1] as string, orders: Number(row[2]) })),
+      rows: result.rows.map((row) => ({ name: row[0] as string, email: row[1] as string, orders: Number(row[2]), spent: Number(row[3]) })),
+      names: new Map((dataset.exec('SELECT email, name FROM customers')[0]?.rows ?? []).map((row) => [row[0] as string, row[1] as string])),
       ordersAll: truth('SELECT cu.email, COUNT(*) FROM customers cu JOIN orders o ON o.customer_id = cu.id GROUP BY cu.id'),
       ordersKept: truth("SELECT cu.email, COUNT(*) FROM customers cu JOIN orders o ON o.customer_id = cu.id AND o.status <> 'cancelled' GROUP BY cu.id"),
       itemsAll: truth('SELECT cu.email, COUNT(*) FROM customers cu JOIN orders o ON o.customer_id = cu.id JOIN order_items oi ON oi.order_id = o.id GROUP BY cu.id'),
@@ -38,17 +39,27 @@ export default defineChecks({
       id: 'grouped',
       title: 'One row per customer',
       hint: 'GROUP BY cu.id after the joins.',
+      timeoutMs: 15000,
       run: async (t) => {
-        const { rows } = await analyse(t);
+        const { rows, ordersKept, names } = await analyse(t);
         t.expectTrue(rows.length > 1, `Your query returns ${rows.length} row: without GROUP BY, COUNT and SUM squeeze the whole join into one row. Add GROUP BY cu.id to get one row per customer.`, { expected: 'one row per customer', actual: `${rows.length} row` });
         const emails = new Set(rows.map((row) => row.email));
         t.expectTrue(emails.size === rows.length, 'Some customers appear on several rows: group by the customer only (GROUP BY cu.id), not by order or item columns.', { expected: `${emails.size} rows`, actual: `${rows.length} rows` });
+        // Names repeat: customers who share a name must still get a row each.
+        const best = [...ordersKept].filter(([, n]) => n >= 8).map(([email]) => names.get(email) ?? '');
+        const shared = best.find((name, i) => best.indexOf(name) !== i);
+        if (shared !== undefined) {
+          const expected = best.filter((name) => name === shared).length;
+          const got = rows.filter((row) => row.name === shared).length;
+          t.expectTrue(got >= expected, `${expected} different customers are called ${shared}, and your result has ${got} row(s) for that name: grouping by name merges different people. Group by what identifies a customer: GROUP BY cu.id.`, { expected: `${expected} rows for ${shared}`, actual: `${got}` });
+        }
       },
     },
     {
       id: 'count-orders-not-items',
       title: 'order_count counts orders, not items',
       hint: 'COUNT(DISTINCT o.id)',
+      timeoutMs: 15000,
       run: async (t) => {
         const { rows, ordersAll, ordersKept, itemsAll, itemsKept } = await analyse(t);
         for (const row of rows.slice(0, 50)) {
@@ -68,6 +79,7 @@ export default defineChecks({
       id: 'having',
       title: 'Only customers with at least 8 non-cancelled orders',
       hint: 'A condition on an aggregate goes in HAVING, after GROUP BY: HAVING COUNT(DISTINCT o.id) >= 8.',
+      timeoutMs: 15000,
       run: async (t) => {
         const { rows, ordersKept, ordersAll } = await analyse(t);
         const few = rows.find((row) => (ordersKept.get(row.email) ?? 0) < 8);
@@ -80,7 +92,23 @@ export default defineChecks({
       },
     },
     {
+      id: 'order',
+      title: 'Highest spend first; equal spends by email',
+      hint: 'ORDER BY spent_cents DESC, cu.email — customers can spend exactly the same.',
+      timeoutMs: 15000,
+      run: async (t) => {
+        const { rows } = await analyse(t);
+        rows.forEach((row, i) => {
+          const previous = rows[i - 1];
+          if (!previous) return;
+          t.expectTrue(previous.spent >= row.spent, `${row.email} spent more than ${previous.email}, who comes first. Sort by spend, highest first: ORDER BY spent_cents DESC.`, { expected: 'spent_cents from high to low', actual: [previous, row] });
+          if (previous.spent === row.spent) t.expectTrue(previous.email < row.email, `${previous.email} and ${row.email} spent exactly the same (${row.spent} cents) but are not in order of email. Equal values come back in no particular order unless you add a second key: ORDER BY spent_cents DESC, cu.email.`, { expected: [previous.email, row.email].sort(), actual: [previous.email, row.email] });
+        });
+      },
+    },
+    {
       id: 'matches-reference',
+      timeoutMs: 15000,
       title: 'The best customers, highest spend first, on both datasets',
       hint: 'spent_cents = SUM(oi.quantity * oi.unit_price_cents); ORDER BY spent_cents DESC, cu.email.',
       sql: { file: 'query.sql', reference: REFERENCE },

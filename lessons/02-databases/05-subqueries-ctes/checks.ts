@@ -12,6 +12,7 @@ export default defineChecks({
       id: 'per-category-average',
       title: 'Each product is compared with its own category\'s average',
       hint: 'Group the averages by category_id, or correlate the subquery: WHERE p2.category_id = p.category_id.',
+      timeoutMs: 15000,
       run: async (t) => {
         const { db, result } = await t.runLearnerSql('query.sql', 'visible');
         db.close();
@@ -36,9 +37,25 @@ export default defineChecks({
       },
     },
     {
+      id: 'strictly-above',
+      title: 'A product priced exactly at its category\'s average is not listed',
+      hint: 'More than the average means >, and compare with the exact AVG(price_cents) — do not round it.',
+      timeoutMs: 15000,
+      // Two small categories planted for this check: in Zines the average (1000) is a price; in Stamps it is 1000.5.
+      sql: {
+        file: 'query.sql',
+        reference: REFERENCE,
+        setup: `INSERT INTO categories (id, name) VALUES (101, 'Zines'), (102, 'Stamps');
+INSERT INTO products (id, name, category_id, price_cents, stock) VALUES
+  (9001, 'Pocket Zine 1', 101, 500, 3), (9002, 'Pocket Zine 2', 101, 1000, 3), (9003, 'Pocket Zine 3', 101, 1500, 3),
+  (9004, 'Rare Stamp 1', 102, 1000, 1), (9005, 'Rare Stamp 2', 102, 1001, 1);`,
+      },
+    },
+    {
       id: 'matches-reference',
       title: 'The right products, in the right order, on both datasets',
       hint: 'ORDER BY category, p.price_cents DESC, product',
+      timeoutMs: 15000,
       sql: { file: 'query.sql', reference: REFERENCE },
     },
   ],

@@ -35,5 +35,15 @@ export default defineChecks({
         },
       ],
     },
+    {
+      id: 'repo-stays-async',
+      title: 'users-repo.js still reads the file without blocking',
+      hint: 'The refactor was right: keep findUser async and fix its caller.',
+      file: {
+        path: 'users-repo.js',
+        notContains: [/\breadFileSync\b/],
+        message: 'Keep findUser async (readFile from node:fs/promises): readFileSync blocks every other request while the disk is slow, which is why the release changed it. Fix the caller instead — await findUser in the route.',
+      },
+    },
   ],
 });

@@ -25,6 +25,7 @@ export default defineChecks({
       id: 'first-page',
       title: 'Page 1 starts with the first product',
       hint: 'Work it out by hand for page=1, limit=5: how many rows should be skipped? What does the code compute?',
+      timeoutMs: 10000,
       run: async (t) => {
         const expected = (await allIds(t)).slice(0, LIMIT);
         const { ids } = await pageIds(t, 1);
@@ -34,6 +35,7 @@ export default defineChecks({
     {
       id: 'last-page',
       title: 'The last page holds the remaining products',
+      timeoutMs: 10000,
       run: async (t) => {
         const every = await allIds(t);
         const lastPage = Math.ceil(every.length / LIMIT);
@@ -45,6 +47,7 @@ export default defineChecks({
       id: 'every-product-once',
       title: 'Paging through all pages shows every product exactly once',
       hint: 'Walk the pages yourself in the HTTP client: page=1, 2, 3… Which product never shows up?',
+      timeoutMs: 10000,
       run: async (t) => {
         const every = await allIds(t);
         const first = await pageIds(t, 1);

@@ -29,6 +29,7 @@ export default defineChecks({
       id: 'list-unchanged',
       title: 'GET /posts still lists every post with its author',
       hint: 'Keep the response shape: [{ id, title, author: { id, name } }] in id order.',
+      timeoutMs: 10000,
       run: async (t) => {
         const { posts } = await listPosts(t);
         t.expectEqual(posts, await expectedPosts(t), 'GET /posts must still answer every post, in id order, as { id, title, author: { id, name } } — the same shape as before your change.');

@@ -2,6 +2,12 @@ import express from 'express';
 
 const app = express();
 
+// A middleware: runs for every request, then passes it on with next().
+app.use((req, res, next) => {
+  console.log(`${req.method} ${req.path}`);
+  next();
+});
+
 app.use(express.json());
 
 app.get('/status', (req, res) => {

@@ -2,6 +2,8 @@ import express from 'express';
 
 const app = express();
 
+// TODO: a middleware that logs one line per request, like "GET /status", then calls next().
+
 // TODO: parse JSON request bodies, so that req.body is filled in for POST /echo.
 
 app.get('/status', (req, res) => {

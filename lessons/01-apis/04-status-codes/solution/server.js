@@ -16,8 +16,18 @@ app.get('/books', (req, res) => {
   res.json(books);
 });
 
+/** The :id of the URL as a positive whole number, or undefined (then the answer is 400). */
+function parseId(text) {
+  const id = Number(text);
+  return Number.isInteger(id) && id > 0 ? id : undefined;
+}
+
 app.get('/books/:id', (req, res) => {
-  const book = books.find((b) => b.id === Number(req.params.id));
+  const id = parseId(req.params.id);
+  if (id === undefined) {
+    return res.status(400).json({ error: 'id must be a positive integer' });
+  }
+  const book = books.find((b) => b.id === id);
   if (!book) {
     return res.status(404).json({ error: 'Book not found' });
   }
@@ -38,7 +48,11 @@ app.post('/books', (req, res) => {
 });
 
 app.delete('/books/:id', (req, res) => {
-  const index = books.findIndex((b) => b.id === Number(req.params.id));
+  const id = parseId(req.params.id);
+  if (id === undefined) {
+    return res.status(400).json({ error: 'id must be a positive integer' });
+  }
+  const index = books.findIndex((b) => b.id === id);
   if (index === -1) {
     return res.status(404).json({ error: 'Book not found' });
   }

@@ -14,8 +14,18 @@ app.get('/books', (req, res) => {
   res.json(books);
 });
 
+/** The :id of the URL as a positive whole number, or undefined (then the answer is 400). */
+function parseId(text) {
+  const id = Number(text);
+  return Number.isInteger(id) && id > 0 ? id : undefined;
+}
+
 app.get('/books/:id', (req, res) => {
-  const book = books.find((b) => b.id === Number(req.params.id));
+  const id = parseId(req.params.id);
+  if (id === undefined) {
+    return res.status(400).json({ error: 'id must be a positive integer' });
+  }
+  const book = books.find((b) => b.id === id);
   if (!book) {
     return res.status(404).json({ error: 'Book not found' });
   }
@@ -32,7 +42,8 @@ app.post('/books', (req, res) => {
   res.json(book);
 });
 
-// TODO: 404 when there is no such book; 204 with no body when it was deleted.
+// TODO: 400 when the id is not a positive integer (parseId), 404 when there is no such book;
+//       204 with no body when it was deleted.
 app.delete('/books/:id', (req, res) => {
   const index = books.findIndex((b) => b.id === Number(req.params.id));
   books.splice(index, 1);

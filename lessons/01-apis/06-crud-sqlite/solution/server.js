@@ -13,8 +13,21 @@ function isTitle(value) {
   return typeof value === 'string' && value.trim() !== '';
 }
 
+/** The :id of the URL as a positive whole number, or undefined (then the answer is 400, as for /books/abc). */
+function parseId(text) {
+  const id = Number(text);
+  return Number.isInteger(id) && id > 0 ? id : undefined;
+}
+
 function findTask(id) {
-  return get('SELECT * FROM tasks WHERE id = ?', [Number(id)]);
+  return get('SELECT * FROM tasks WHERE id = ?', [id]);
+}
+
+/** Every :id route starts here: the id, or undefined after answering 400. */
+function idOf(req, res) {
+  const id = parseId(req.params.id);
+  if (id === undefined) res.status(400).json({ error: 'id must be a positive integer' });
+  return id;
 }
 
 app.get('/tasks', (req, res) => {
@@ -32,12 +45,16 @@ app.post('/tasks', (req, res) => {
 });
 
 app.get('/tasks/:id', (req, res) => {
-  const task = findTask(req.params.id);
+  const id = idOf(req, res);
+  if (id === undefined) return;
+  const task = findTask(id);
   if (!task) return res.status(404).json({ error: 'Task not found' });
   res.json(toTask(task));
 });
 
 app.patch('/tasks/:id', (req, res) => {
+  const id = idOf(req, res);
+  if (id === undefined) return;
   const { title, done } = req.body ?? {};
   if (title !== undefined && !isTitle(title)) {
     return res.status(400).json({ error: 'title must be a non-empty string' });
@@ -45,7 +62,7 @@ app.patch('/tasks/:id', (req, res) => {
   if (done !== undefined && typeof done !== 'boolean') {
     return res.status(400).json({ error: 'done must be true or false' });
   }
-  const task = findTask(req.params.id);
+  const task = findTask(id);
   if (!task) return res.status(404).json({ error: 'Task not found' });
   run('UPDATE tasks SET title = ?, done = ? WHERE id = ?', [
     title === undefined ? task.title : title.trim(),
@@ -57,7 +74,9 @@ app.patch('/tasks/:id', (req, res) => {
 });
 
 app.delete('/tasks/:id', (req, res) => {
-  const { changes } = run('DELETE FROM tasks WHERE id = ?', [Number(req.params.id)]);
+  const id = idOf(req, res);
+  if (id === undefined) return;
+  const { changes } = run('DELETE FROM tasks WHERE id = ?', [id]);
   if (changes === 0) return res.status(404).json({ error: 'Task not found' });
   save();
   res.sendStatus(204);

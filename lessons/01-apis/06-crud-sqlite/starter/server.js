@@ -13,6 +13,12 @@ function isTitle(value) {
   return typeof value === 'string' && value.trim() !== '';
 }
 
+/** The :id of the URL as a positive whole number, or undefined (then the answer is 400, as for /books/abc). */
+function parseId(text) {
+  const id = Number(text);
+  return Number.isInteger(id) && id > 0 ? id : undefined;
+}
+
 app.get('/tasks', (req, res) => {
   res.json(all('SELECT * FROM tasks ORDER BY id').map(toTask));
 });
@@ -28,6 +34,7 @@ app.post('/tasks', (req, res) => {
 });
 
 // TODO: GET /tasks/:id → 200 with the task, or 404 { error: 'Task not found' }.
+//       Every :id route answers 400 { error: 'id must be a positive integer' } when parseId gives undefined.
 
 // TODO: PATCH /tasks/:id with { title?, done? } → 200 with the updated task.
 //       400 when title is not a non-empty string or done is not a boolean; 404 when there is no such task.

@@ -19,6 +19,8 @@ function createDatabase() {
     category TEXT NOT NULL,
     price_cents INTEGER NOT NULL
   )`);
+  // Sorting by price uses this index; read backwards for DESC, equal prices then come out highest id first.
+  fresh.run('CREATE INDEX products_price ON products (price_cents)');
   for (let i = 0; i < 57; i++) {
     // Prices repeat on purpose: sorting by price alone leaves ties.
     const price = 500 + ((i * 7) % 12) * 250;

@@ -9,6 +9,8 @@
  */
 const BASE_URL = 'https://api.weather.test/v1';
 const TIMEOUT_MS = 2000;
+/** The longest we make our own client wait before the one retry (a Retry-After above it: no retry). */
+const MAX_RETRY_DELAY_MS = 1000;
 
 /** A failure of the weather service, with the status our own API should answer. */
 export class UpstreamError extends Error {
@@ -28,17 +30,31 @@ async function fetchOnce(url) {
   }
 }
 
+/** How long to wait before retrying: the service's Retry-After if it sent one, else a short backoff with jitter. */
+function retryDelayMs(response) {
+  const retryAfter = response?.headers.get('retry-after');
+  if (retryAfter === null || retryAfter === undefined) return 100 + Math.random() * 200;
+  const seconds = Number(retryAfter);
+  // Retry-After is a number of seconds or an HTTP date.
+  return Number.isNaN(seconds) ? Date.parse(retryAfter) - Date.now() : seconds * 1000;
+}
+
+const failed = (response) => response === undefined || response.status >= 500;
+
 export async function getCurrentWeather(city) {
   const url = `${BASE_URL}/current?city=${encodeURIComponent(city)}`;
   let response = await fetchOnce(url);
   // A GET changes nothing, so repeating it is safe. Retry once for failures that may be
-  // temporary (5xx, dropped connection) — not for a timeout, which already cost 2 s.
-  if (response === undefined || response.status >= 500) {
-    response = await fetchOnce(url);
+  // temporary (5xx, dropped connection) — not for a timeout, which already cost 2 s, and not
+  // when the service asks us to wait longer than our own client will.
+  if (failed(response)) {
+    const delay = retryDelayMs(response);
+    if (delay <= MAX_RETRY_DELAY_MS) {
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, delay)));
+      response = await fetchOnce(url);
+    }
   }
-  if (response === undefined || response.status >= 500) {
-    throw new UpstreamError(502, 'Weather service unavailable');
-  }
+  if (failed(response)) throw new UpstreamError(502, 'Weather service unavailable');
   if (response.status === 404) throw new UpstreamError(404, 'Unknown city');
   if (!response.ok) throw new UpstreamError(502, `Weather service answered ${response.status}`);
 

@@ -82,12 +82,39 @@ app.delete('/events/:id/registrations/:registrationId', (req, res) => {
   res.sendStatus(204);
 });
 
+const FORECAST_URL = 'https://api.weather.test/v1/forecast';
+
+/** One call to the weather service: the Response, undefined when the connection failed, or a 504 on timeout. */
+async function fetchForecast(date) {
+  try {
+    return await fetch(`${FORECAST_URL}?date=${encodeURIComponent(date)}`, { signal: AbortSignal.timeout(2000) });
+  } catch (error) {
+    if (error.name === 'TimeoutError') throw new HttpError(504, 'The weather service did not answer in time');
+    return undefined;
+  }
+}
+
+app.get('/events/:id/forecast', async (req, res) => {
+  const event = findEvent(req.params.id);
+  const date = event.starts_at.slice(0, 10);
+  let response = await fetchForecast(date);
+  if (response === undefined || response.status >= 500) {
+    // A GET is safe to repeat: one retry, after a short random wait.
+    await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 200));
+    response = await fetchForecast(date);
+  }
+  if (response === undefined || !response.ok) throw new HttpError(502, 'The weather service failed');
+  const data = await response.json().catch(() => undefined);
+  if (typeof data?.summary !== 'string') throw new HttpError(502, 'The weather service sent an invalid answer');
+  res.json({ eventId: event.id, summary: data.summary });
+});
+
 app.use((req, res) => {
   res.status(404).json({ error: 'Not found' });
 });
 
 app.use((err, req, res, next) => {
-  const status = err.status >= 400 && err.status < 500 ? err.status : 500;
+  const status = (err.status >= 400 && err.status < 500) || err.status === 502 || err.status === 504 ? err.status : 500;
   if (status === 500) {
     console.error(err);
     return res.status(500).json({ error: 'Internal Server Error' });

@@ -9,6 +9,7 @@ app.use(express.json());
 //   GET    /events/:id
 //   POST   /events/:id/registrations            { "email": "…" }
 //   DELETE /events/:id/registrations/:registrationId
+//   GET    /events/:id/forecast                 (calls the weather service)
 // plus a JSON 404 for unknown paths and an error handler that never leaks a stack trace.
 
 const port = process.env.PORT ?? 3000;

@@ -4,21 +4,21 @@ export const orders = [
     id: 1001,
     customer: { id: 7, name: 'Ada Lovelace', email: 'ada@example.com' },
     lines: [
-      { product: 'Notebook', quantity: 2, unitPrice: 3.5 },
-      { product: 'Fountain pen', quantity: 1, unitPrice: 35.5 },
+      { product: 'Notebook', quantity: 2, unitPriceCents: 350 },
+      { product: 'Fountain pen', quantity: 1, unitPriceCents: 3550 },
     ],
   },
   {
     id: 1002,
     customer: { id: 9, name: 'Grace Hopper', email: 'grace@example.com' },
-    lines: [{ product: 'Desk lamp', quantity: 1, unitPrice: 24 }],
+    lines: [{ product: 'Desk lamp', quantity: 1, unitPriceCents: 2400 }],
   },
   {
     id: 1003,
     customer: null,
     lines: [
-      { product: 'Sticky notes', quantity: 3, unitPrice: 1.25 },
-      { product: 'Notebook', quantity: 1, unitPrice: 3.5 },
+      { product: 'Sticky notes', quantity: 3, unitPriceCents: 125 },
+      { product: 'Notebook', quantity: 1, unitPriceCents: 350 },
     ],
   },
 ];

@@ -1,5 +1,5 @@
 import express from 'express';
-import { findCoupon } from './coupons.js';
+import { CouponServiceError, findCoupon, UnknownCouponError } from './coupons.js';
 
 const app = express();
 app.use(express.json());
@@ -31,8 +31,12 @@ app.post('/orders', async (req, res) => {
   let coupon;
   try {
     coupon = await findCoupon(code);
-  } catch {
-    return res.status(400).json({ error: `unknown coupon: ${code}` });
+  } catch (error) {
+    // A code that does not exist is the customer's mistake: 400, they can fix it.
+    if (error instanceof UnknownCouponError) return res.status(400).json({ error: error.message });
+    // An outage is not: 502 says "a service I depend on failed", so the customer may retry.
+    if (error instanceof CouponServiceError) return res.status(502).json({ error: 'coupons are unavailable right now, please try again' });
+    throw error;
   }
   const discountCents = Math.round((order.totalCents * coupon.percentOff) / 100);
   res.status(201).json({ ...order, coupon: code, totalCents: order.totalCents - discountCents });

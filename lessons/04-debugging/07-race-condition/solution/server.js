@@ -1,5 +1,5 @@
 import express from 'express';
-import { get, run } from './db.js';
+import { get, run, transaction } from './db.js';
 import { fraudCheck } from './fraud-check.js';
 
 const app = express();
@@ -25,15 +25,19 @@ async function withdraw(accountId, amountCents) {
   if (!verdict.approved) throw new HttpError(403, 'withdrawal refused by the fraud check');
 
   // `account` was read before the await: another withdrawal may have run since. Check and
-  // update in one statement, so the balance we test is the balance we change.
-  const { changes } = run('UPDATE accounts SET balance_cents = balance_cents - ? WHERE id = ? AND balance_cents >= ?', [
-    amountCents,
-    account.id,
-    amountCents,
-  ]);
-  if (changes === 0) throw new HttpError(409, 'insufficient funds');
-  run('INSERT INTO withdrawals (account_id, amount_cents, created_at) VALUES (?, ?, ?)', [account.id, amountCents, new Date().toISOString()]);
-  return get('SELECT balance_cents FROM accounts WHERE id = ?', [account.id]).balance_cents;
+  // update in one statement, so the balance we test is the balance we change — and debit and
+  // record in one transaction, so money never leaves without its withdrawal row (or the
+  // other way round) when the second statement fails.
+  return transaction(() => {
+    const { changes } = run('UPDATE accounts SET balance_cents = balance_cents - ? WHERE id = ? AND balance_cents >= ?', [
+      amountCents,
+      account.id,
+      amountCents,
+    ]);
+    if (changes === 0) throw new HttpError(409, 'insufficient funds');
+    run('INSERT INTO withdrawals (account_id, amount_cents, created_at) VALUES (?, ?, ?)', [account.id, amountCents, new Date().toISOString()]);
+    return get('SELECT balance_cents FROM accounts WHERE id = ?', [account.id]).balance_cents;
+  });
 }
 
 app.post('/accounts', (req, res) => {

@@ -16,7 +16,8 @@ db.exec(`
   CREATE TABLE IF NOT EXISTS withdrawals (
     id INTEGER PRIMARY KEY,
     account_id INTEGER NOT NULL REFERENCES accounts(id),
-    amount_cents INTEGER NOT NULL,
+    -- The bank's ledger rule: no single withdrawal above 5,000.00.
+    amount_cents INTEGER NOT NULL CHECK (amount_cents <= 500000),
     created_at TEXT NOT NULL
   );
 `);
@@ -44,11 +45,38 @@ export function get(sql, params = []) {
   return all(sql, params)[0];
 }
 
-/** Runs an INSERT, UPDATE or DELETE and saves the file. */
+let inTransaction = false;
+
+/** Runs an INSERT, UPDATE or DELETE and saves the file (at the end of a transaction, if in one). */
 export function run(sql, params = []) {
   db.run(sql, params);
   const changes = db.getRowsModified();
   const lastId = get('SELECT last_insert_rowid() AS id').id;
-  save();
+  if (!inTransaction) save();
   return { changes, lastId };
+}
+
+/**
+ * Runs `work()` as one transaction: every statement in it happens, or none does (an error
+ * rolls all of them back). `work` must be synchronous: a transaction held open across an
+ * `await` would let other requests' statements land inside it.
+ */
+export function transaction(work) {
+  db.exec('BEGIN');
+  inTransaction = true;
+  try {
+    const result = work();
+    if (typeof result?.then === 'function') {
+      Promise.resolve(result).catch(() => {}); // the error below is the one to report, not a second, unhandled one
+      throw new Error('transaction(work): work must not be async — the await would let other requests in');
+    }
+    db.exec('COMMIT');
+    return result;
+  } catch (error) {
+    db.exec('ROLLBACK');
+    throw error;
+  } finally {
+    inTransaction = false;
+    save();
+  }
 }

@@ -1,0 +1,4 @@
+-- Save an admin's new price: :price for product :id, only if its price is still :seen_price.
+UPDATE products
+SET price_cents = 2000
+WHERE id = 123 AND price_cents = :seen_price;

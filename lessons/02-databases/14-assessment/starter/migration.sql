@@ -1,0 +1,2 @@
+-- Migration 2 (the database is at version 1): wish lists.
+-- TODO: the table wishlist_items, its index, and the new schema version — all or nothing.

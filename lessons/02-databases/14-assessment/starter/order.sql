@@ -1,0 +1,2 @@
+-- Customer 1 orders 2 × product 7 — the order, its item and the stock change, all or nothing.
+-- TODO

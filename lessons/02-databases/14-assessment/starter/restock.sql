@@ -1,0 +1,2 @@
+-- Restock to 10 every sold-out product (stock = 0) that was in a paid or shipped 2024 order.
+-- TODO

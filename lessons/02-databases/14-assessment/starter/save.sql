@@ -1,0 +1,2 @@
+-- Save an admin's new price: :price for product :id, only if its price is still :seen_price.
+-- TODO
