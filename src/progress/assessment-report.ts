@@ -47,8 +47,12 @@ export function renderReportHtml(report: AssessmentReport): string {
   const { score } = report;
   const when = (iso: string | undefined) => (iso ? new Date(iso).toLocaleString('en-GB', { timeZone: 'UTC' }) + ' UTC' : 'not yet');
   const checks = report.checks
-    .map((check) => `<tr><td>${escapeHtml(STATUS_WORD[check.status])}</td><td>${escapeHtml(check.title)}</td><td>${check.status === 'pass' ? '' : escapeHtml(check.message)}</td></tr>`)
+    .map(
+      (check) =>
+        `<tr><td>${escapeHtml(STATUS_WORD[check.status])}</td><td>${escapeHtml(check.title)}</td><td>${escapeHtml(check.skill ?? '')}</td><td>${escapeHtml(String(check.weight ?? 1))}</td><td>${check.status === 'pass' ? '' : escapeHtml(check.message)}</td></tr>`,
+    )
     .join('\n');
+  const first = score.first ? ` · first attempt: ${score.first.passed} of ${score.first.total} (${score.first.percent}%)` : '';
   const attempts = report.attempts.map((attempt, index) => `<li>Attempt ${index + 1}, ${escapeHtml(when(attempt.at))}: ${attempt.passed} of ${attempt.total} checks passed</li>`).join('\n');
   const files = Object.entries(report.files)
     .sort(([a], [b]) => a.localeCompare(b))
@@ -71,6 +75,7 @@ export function renderReportHtml(report: AssessmentReport): string {
 <button type="button" onclick="window.print()">Print</button>
 <h1>Assessment report: ${escapeHtml(report.lesson.title)}</h1>
 <p class="score">${score.passed} of ${score.total} checks passed (${score.percent}%)</p>
+<p>Final score ${score.percent}%${first}. The percent weighs each check by its weight.</p>
 <dl>
 <dt>Lesson</dt><dd>${escapeHtml(report.lesson.id)}</dd>
 <dt>Started</dt><dd>${escapeHtml(when(report.startedAt))}</dd>
@@ -79,7 +84,7 @@ export function renderReportHtml(report: AssessmentReport): string {
 <dt>Attempts</dt><dd>${score.attempts}</dd>
 </dl>
 <h2>Checks</h2>
-<table><thead><tr><th>Result</th><th>Check</th><th>Message</th></tr></thead><tbody>
+<table><thead><tr><th>Result</th><th>Check</th><th>Skill (lesson)</th><th>Weight</th><th>Message</th></tr></thead><tbody>
 ${checks}
 </tbody></table>
 <h2>Attempts</h2>

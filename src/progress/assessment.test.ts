@@ -16,7 +16,15 @@ describe('assessment scoring', () => {
     record = recordAttempt(record, [result('a', 'pass'), result('b', 'fail'), result('c', 'timeout')], at(5));
     record = recordAttempt(record, [result('a', 'pass'), result('b', 'pass'), result('c', 'fail')], at(12));
     record = submitAssessment(record, at(13));
-    expect(scoreAssessment(record, 3, at(59))).toEqual({ passed: 2, total: 3, percent: 67, attempts: 2, timeTakenMs: 13 * 60_000, submitted: true });
+    expect(scoreAssessment(record, 3, at(59))).toEqual({
+      passed: 2,
+      total: 3,
+      percent: 67,
+      first: { passed: 1, total: 3, percent: 33 },
+      attempts: 2,
+      timeTakenMs: 13 * 60_000,
+      submitted: true,
+    });
     expect(record.attempts[0]?.results[1]).toEqual({ id: 'b', title: 'Check b', status: 'fail', message: 'Fix b.' });
   });
 
@@ -27,6 +35,30 @@ describe('assessment scoring', () => {
     record = submitAssessment(record, at(4));
     expect(record).toBe(frozen);
     expect(scoreAssessment(record, 1, at(10))).toMatchObject({ passed: 0, percent: 0, attempts: 1, timeTakenMs: 2 * 60_000 });
+  });
+
+  it('weighs each check by its blueprint weight and records the skill it grades', () => {
+    const blueprint = [
+      { id: 'a', title: 'A', skill: 'apis/first-route', weight: 3 },
+      { id: 'b', title: 'B', skill: 'apis/status-codes' },
+      { id: 'c', title: 'C', weight: 0 },
+    ];
+    let record = recordAttempt(startAssessment('x', at(0)), [result('a', 'fail'), result('b', 'pass'), result('c', 'pass')], at(1), blueprint);
+    record = recordAttempt(record, [result('a', 'pass'), result('b', 'fail'), result('c', 'fail')], at(2), blueprint);
+    const score = scoreAssessment(record, 3, at(3));
+    // Final: a (3) of 3 + 1 + 0 = 75 %, though only one check of three passed; first: b (1) of 4 = 25 %.
+    expect(score).toMatchObject({ passed: 1, total: 3, percent: 75, first: { passed: 2, total: 3, percent: 25 } });
+    expect(record.attempts[0]?.results.map(({ skill, weight }) => ({ skill, weight }))).toEqual([
+      { skill: 'apis/first-route', weight: 3 },
+      { skill: 'apis/status-codes', weight: undefined },
+      { skill: undefined, weight: 0 },
+    ]);
+  });
+
+  it('treats a malformed stored weight as 1', () => {
+    const record = recordAttempt(startAssessment('x', at(0)), [result('a', 'pass'), result('b', 'fail')], at(1));
+    const tampered = { ...record, attempts: record.attempts.map((attempt) => ({ ...attempt, results: attempt.results.map((r) => ({ ...r, weight: Number.NaN })) })) };
+    expect(scoreAssessment(tampered, 2, at(2)).percent).toBe(50);
   });
 
   it('never divides by zero', () => {

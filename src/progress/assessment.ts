@@ -1,19 +1,32 @@
 /**
  * Self-assessments (`mode: assessment` lessons): every Check is an attempt; the score is the
- * checks passed out of the total at submission; the time taken runs from the first open to
- * the submission. Hints and Solve stay hidden until the learner submits.
+ * weighted share of checks passed at submission (the lesson's blueprint gives each check a
+ * weight, default 1, and the skill — a lesson id — it grades), shown beside the first
+ * attempt's; the time taken runs from the first open to the submission. Hints and Solve stay
+ * hidden until the learner submits.
  * Pure functions over a plain record, so the rules are unit-tested and the record can be
  * stored and exported as JSON.
  */
 import type { CheckResult, CheckStatus } from '../checks/result.ts';
-import type { LessonMode } from '../lessons/types.ts';
+import type { CheckListEntry, LessonMode } from '../lessons/types.ts';
 
 export interface AssessmentAttempt {
   /** ISO time of the Check. */
   at: string;
   passed: number;
   total: number;
-  results: { id: string; title: string; status: CheckStatus; message: string }[];
+  results: AttemptResult[];
+}
+
+export interface AttemptResult {
+  id: string;
+  title: string;
+  status: CheckStatus;
+  message: string;
+  /** From the blueprint: the lesson id whose skill the check grades. */
+  skill?: string;
+  /** From the blueprint: what the check counts towards the score; absent means 1. */
+  weight?: number;
 }
 
 export interface AssessmentRecord {
@@ -25,11 +38,17 @@ export interface AssessmentRecord {
   submittedAt?: string;
 }
 
-export interface AssessmentScore {
+export interface AttemptScore {
+  /** Checks passed, and checks run (counts, not weights). */
   passed: number;
   total: number;
-  /** 0–100, rounded. */
+  /** 0–100, rounded: the weights of the checks passed over the weights of all checks. */
   percent: number;
+}
+
+export interface AssessmentScore extends AttemptScore {
+  /** The first Check's score, to set beside the final one; absent before any Check. */
+  first?: AttemptScore;
   attempts: number;
   /** From first open to submission (or to `now` while not submitted). */
   timeTakenMs: number;
@@ -40,14 +59,17 @@ export function startAssessment(lessonId: string, now: Date): AssessmentRecord {
   return { lessonId, startedAt: now.toISOString(), attempts: [] };
 }
 
-/** One Check. Ignored once submitted: the score is final. */
-export function recordAttempt(record: AssessmentRecord, results: CheckResult[], now: Date): AssessmentRecord {
+/** One Check, each result stamped with its blueprint entry's skill and weight. Ignored once submitted: the score is final. */
+export function recordAttempt(record: AssessmentRecord, results: CheckResult[], now: Date, blueprint: readonly CheckListEntry[] = []): AssessmentRecord {
   if (record.submittedAt) return record;
   const attempt: AssessmentAttempt = {
     at: now.toISOString(),
     passed: results.filter((result) => result.status === 'pass').length,
     total: results.length,
-    results: results.map(({ id, title, status, message }) => ({ id, title, status, message })),
+    results: results.map(({ id, title, status, message }) => {
+      const entry = blueprint.find((check) => check.id === id);
+      return { id, title, status, message, ...(entry?.skill ? { skill: entry.skill } : {}), ...(entry?.weight !== undefined ? { weight: entry.weight } : {}) };
+    }),
   };
   return { ...record, attempts: [...record.attempts, attempt] };
 }
@@ -57,18 +79,25 @@ export function submitAssessment(record: AssessmentRecord, now: Date): Assessmen
   return record.submittedAt ? record : { ...record, submittedAt: now.toISOString() };
 }
 
+/** One attempt's score: counts, and the weighted percent (a check without a weight weighs 1). */
+export function scoreAttempt(attempt: AssessmentAttempt): AttemptScore {
+  // A stored or imported record may hold anything: only a finite, non-negative number is a weight.
+  const weight = (result: AttemptResult) => (typeof result.weight === 'number' && Number.isFinite(result.weight) && result.weight >= 0 ? result.weight : 1);
+  const totalWeight = attempt.results.reduce((sum, result) => sum + weight(result), 0);
+  const passedWeight = attempt.results.filter((result) => result.status === 'pass').reduce((sum, result) => sum + weight(result), 0);
+  return { passed: attempt.passed, total: attempt.total, percent: totalWeight === 0 ? 0 : Math.round((passedWeight / totalWeight) * 100) };
+}
+
 /**
  * @param checkCount how many checks the lesson has, so an assessment never checked scores 0 of them
  */
 export function scoreAssessment(record: AssessmentRecord, checkCount: number, now: Date): AssessmentScore {
+  const first = record.attempts[0];
   const last = record.attempts.at(-1);
-  const passed = last?.passed ?? 0;
-  const total = last?.total ?? checkCount;
   const end = record.submittedAt ? Date.parse(record.submittedAt) : now.getTime();
   return {
-    passed,
-    total,
-    percent: total === 0 ? 0 : Math.round((passed / total) * 100),
+    ...(last ? scoreAttempt(last) : { passed: 0, total: checkCount, percent: 0 }),
+    ...(first ? { first: scoreAttempt(first) } : {}),
     attempts: record.attempts.length,
     timeTakenMs: Math.max(0, end - Date.parse(record.startedAt)),
     submitted: record.submittedAt !== undefined,

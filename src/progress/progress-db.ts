@@ -2,14 +2,10 @@
  * The learner's progress in IndexedDB (idb-keyval), one record per lesson id.
  * A dedicated database so clearing it never touches anything else on the origin.
  */
-import { createStore, entries, get, set, setMany } from 'idb-keyval';
+import { createStore, entries, set, setMany } from 'idb-keyval';
 import type { LessonProgress } from './lesson-progress.ts';
 
 const store = createStore('backend-playground', 'lesson-progress');
-
-export function readLessonProgress(lessonId: string): Promise<LessonProgress | undefined> {
-  return get<LessonProgress>(lessonId, store);
-}
 
 export function writeLessonProgress(lessonId: string, progress: LessonProgress): Promise<void> {
   return set(lessonId, progress, store);

@@ -2,7 +2,9 @@
  * The `test` every browser test uses. It watches the page like a strict reviewer: any console
  * error or uncaught exception fails the test, and no request may leave localhost (requests to
  * other hosts are aborted and reported). Tests that expect the WebContainer boot to try
- * StackBlitz list those hosts in `allowedExternalHosts`.
+ * StackBlitz list those hosts in `allowedExternalHosts`. Every test's browser has opened the
+ * local runner's sign-in link first (RUNNER_SIGN_IN_URL, the link `npm start` prints), as a
+ * learner does once; tests of the signed-out page say `signIn: false`.
  */
 import { test as base, expect } from '@playwright/test';
 
@@ -14,11 +16,22 @@ interface Watch {
 interface Options {
   allowedExternalHosts: string[];
   allowedConsoleErrors: RegExp[];
+  signIn: boolean;
 }
 
-export const test = base.extend<Options & { watch: Watch }>({
+export const test = base.extend<Options & { watch: Watch; signedIn: void }>({
   allowedExternalHosts: [[], { option: true }],
   allowedConsoleErrors: [[], { option: true }],
+  signIn: [true, { option: true }],
+  signedIn: [
+    async ({ context, signIn }, use) => {
+      const link = process.env.RUNNER_SIGN_IN_URL;
+      // The same exchange a click on the printed link makes: the answer's cookie lands in this context.
+      if (signIn && link) expect((await context.request.get(link, { maxRedirects: 0 })).status()).toBe(302);
+      await use();
+    },
+    { auto: true },
+  ],
   watch: [
     async ({ page, allowedExternalHosts, allowedConsoleErrors }, use) => {
       const watch: Watch = { consoleErrors: [], externalRequests: [] };

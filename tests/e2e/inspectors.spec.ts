@@ -63,7 +63,7 @@ test('a sql lesson runs its query and passes Check with no runtime at all', asyn
   await expect(database.getByText(/^10 rows/)).toBeVisible();
 
   await page.getByRole('button', { name: 'Check', exact: true }).click();
-  await expect(page.getByRole('region', { name: 'Checks' }).getByText('4 of 4 checks passed')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('region', { name: 'Checks' }).getByText('5 of 5 checks passed')).toBeVisible({ timeout: 30_000 });
 });
 
 test('a stack frame in the output opens the file at the failing line', async ({ page }) => {

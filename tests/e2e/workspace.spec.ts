@@ -77,7 +77,7 @@ test('the layout is keyboard-resizable and every workspace control has a name', 
   await separator.focus();
   await page.keyboard.press('ArrowRight');
   await expect(separator).toHaveAttribute('aria-valuenow', String(before + 5));
-  for (const name of ['Check', 'Solve', 'Reset', 'Undo', 'Restart', 'Export progress']) {
+  for (const name of ['Check', 'Solve', 'Reset', 'Undo', 'Run', 'Export progress']) {
     await expect(page.getByRole('button', { name, exact: true })).toBeVisible();
   }
   await expect(page.getByLabel('Import progress')).toBeAttached();
@@ -112,7 +112,7 @@ test('the status pill shows a crash with its error, and saving a fix brings the 
   await replaceEditorText(page, FIXED_SERVER);
   await page.keyboard.press('ControlOrMeta+S');
   await expect(banner.getByText('Server running')).toBeVisible({ timeout: 20_000 });
-  await expect(page.getByRole('button', { name: 'Restart', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeVisible();
 });
 
 test('hints come one at a time, and a failing check keeps its hint behind "Show hint"', async ({ page }) => {

@@ -1,6 +1,6 @@
 /**
  * Binds one Monaco editor to the workspace store: one model per learner file, edits flow to
- * `store.edit`, file switches and outside changes (Solve, Reset, Undo, import) flow back in.
+ * `store.files.edit`, file switches and outside changes (Solve, Reset, Undo, import) flow back in.
  * Loaded lazily with Monaco.
  */
 import { effect } from '@preact/signals';
@@ -18,6 +18,8 @@ export function mountEditor(host: HTMLElement, store: WorkspaceStore): () => voi
     fontSize: 13,
     tabSize: 2,
     scrollBeyondLastLine: false,
+    // 'dimmed' draws the last line number below the contrast text needs.
+    renderFinalNewline: 'on',
     theme: dark.matches ? 'vs-dark' : 'vs',
     ariaLabel: 'Code editor',
   });
@@ -29,7 +31,7 @@ export function mountEditor(host: HTMLElement, store: WorkspaceStore): () => voi
   const pathOf = (model: monaco.editor.ITextModel | null) => (model ? model.uri.path.slice(1) : undefined);
 
   const syncModels = effect(() => {
-    const files = store.files.value;
+    const files = store.files.contents.value;
     const lessonId = store.lessonId.value;
     if (lessonId !== modelsLesson) {
       editor.setModel(null);
@@ -61,41 +63,44 @@ export function mountEditor(host: HTMLElement, store: WorkspaceStore): () => voi
   });
 
   const showOpenFile = effect(() => {
-    const path = store.openFile.value;
-    store.files.value; // re-run when a model appears for the open file
+    const path = store.files.openFile.value;
+    store.files.contents.value; // re-run when a model appears for the open file
     const model = path ? models.get(path) : undefined;
     if (!model || editor.getModel() === model) return;
     editor.setModel(model);
     editor.updateOptions({ ariaLabel: `Code editor: ${path}`, readOnly: false });
-    const cursor = store.restoredCursor.peek();
+    const cursor = store.files.restoredCursor.peek();
     if (cursor) {
       editor.setPosition(cursor);
-      editor.revealPositionInCenter(cursor);
-      store.restoredCursor.value = undefined;
+      // Vertically only: at reload the editor may not have its final width yet, and revealing the
+      // column would leave it scrolled sideways, lines starting mid-word.
+      editor.revealLineInCenter(cursor.lineNumber);
+      editor.setScrollLeft(0);
+      store.files.restoredCursor.value = undefined;
     }
   });
 
   const revealRequested = effect(() => {
-    const target = store.reveal.value;
+    const target = store.files.reveal.value;
     if (!target || editor.getModel() !== models.get(target.path)) return;
     const position = { lineNumber: target.lineNumber, column: target.column };
     editor.setPosition(position);
     editor.revealPositionInCenter(position);
     editor.focus();
-    store.reveal.value = undefined;
+    store.files.reveal.value = undefined;
   });
 
   const contentListener = editor.onDidChangeModelContent(() => {
     const model = editor.getModel();
     const path = pathOf(model);
     if (applying || !model || !path) return;
-    store.edit(path, model.getValue());
+    store.files.edit(path, model.getValue());
   });
 
   let cursorTimer: ReturnType<typeof setTimeout> | undefined;
   const cursorListener = editor.onDidChangeCursorPosition((event) => {
     clearTimeout(cursorTimer);
-    cursorTimer = setTimeout(() => store.setCursor({ lineNumber: event.position.lineNumber, column: event.position.column }), CURSOR_SAVE_DELAY_MS);
+    cursorTimer = setTimeout(() => store.files.setCursor({ lineNumber: event.position.lineNumber, column: event.position.column }), CURSOR_SAVE_DELAY_MS);
   });
 
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => void store.save());

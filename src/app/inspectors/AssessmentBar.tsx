@@ -47,6 +47,11 @@ export function AssessmentBar({ lesson, checkCount, record, checking, files, onS
           <span class="assessment-score">
             Score: {score.passed} of {score.total} ({score.percent}%)
           </span>
+          {score.first && (
+            <span>
+              First attempt: {score.first.passed} of {score.first.total} ({score.first.percent}%)
+            </span>
+          )}
           <span>
             {score.attempts} {score.attempts === 1 ? 'attempt' : 'attempts'} · {formatDuration(score.timeTakenMs)}
           </span>

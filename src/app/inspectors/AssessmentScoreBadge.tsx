@@ -1,7 +1,7 @@
 /** The score of a submitted assessment, for the table of contents. Nothing before submission. */
 import { useEffect } from 'preact/hooks';
 import { scoreAssessment } from '../../progress/assessment.ts';
-import { assessmentStore } from './assessment-store.ts';
+import { assessmentStore } from '../state/assessment-store.ts';
 import './inspectors.css';
 
 export function AssessmentScoreBadge({ lessonId }: { lessonId: string }) {

@@ -4,10 +4,11 @@
  * re-send, copy as curl; Ctrl/Cmd+Enter sends while focus is in the panel.
  */
 import { useSignal } from '@preact/signals';
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { HttpRequestSpec, HttpResponse } from '../../checks/define.ts';
 import type { ExampleRequest } from '../../lessons/types.ts';
 import { copyText } from './clipboard.ts';
+import { withCookies } from './cookie-jar.ts';
 import { HttpClientStore, type SendRequest } from './http-client-store.ts';
 import { formatBytes, HTTP_METHODS, specToCurl, type BodyMode } from './http-request-draft.ts';
 import { JsonTree } from './JsonTree.tsx';
@@ -39,10 +40,13 @@ export function HttpClientPanel({ lessonId, examples, origin, send, storage = in
   useEffect(() => void store.loadHistory(), [store]);
   const copied = useSignal<{ text: string; ok: boolean } | undefined>(undefined);
   const draft = store.draft.value;
+  const cookies = store.cookies.value;
+  const token = store.lastToken();
   const sendNow = () => void store.send(send);
 
   const copyCurl = async (request: HttpRequestSpec) => {
-    const text = specToCurl(request, origin);
+    // As a browser's "Copy as cURL": with the cookies the jar would send.
+    const text = specToCurl(withCookies(request, store.cookies.peek()), origin);
     copied.value = { text, ok: await copyText(text) };
   };
 
@@ -95,6 +99,17 @@ export function HttpClientPanel({ lessonId, examples, origin, send, storage = in
         <details open={draft.headers.length > 0}>
           <summary>Headers ({draft.headers.filter((row) => row.enabled).length})</summary>
           <KeyValueEditor noun="Header" rows={draft.headers} onChange={(headers) => store.update({ headers })} />
+          <button type="button" class="small" disabled={token === undefined} onClick={() => token !== undefined && store.useBearerToken(token)} title={token === undefined ? 'No token in the last response’s JSON body' : `Authorization: Bearer ${token}`}>
+            Authorization: Bearer token from the last response
+          </button>
+        </details>
+        <details open={cookies.length > 0}>
+          <summary>Cookies ({cookies.filter((row) => row.enabled).length})</summary>
+          <p class="muted">Kept for this lesson like a browser does: set by your server’s Set-Cookie, sent with every request.</p>
+          <KeyValueEditor noun="Cookie" rows={cookies} onChange={(rows) => (store.cookies.value = rows)} />
+          <button type="button" class="small" disabled={cookies.length === 0} onClick={() => (store.cookies.value = [])}>
+            Clear cookies
+          </button>
         </details>
         <fieldset class="http-body">
           <legend>Body</legend>
@@ -137,10 +152,13 @@ export function HttpClientPanel({ lessonId, examples, origin, send, storage = in
 
 function ResponseView({ response, onCopyCurl }: { response: HttpResponse; onCopyCurl(): void }) {
   const raw = useSignal(false);
+  const section = useRef<HTMLElement>(null);
+  // On a laptop screen the form fills the pane: bring each new response's status line into view.
+  useEffect(() => section.current?.scrollIntoView({ block: 'nearest' }), [response]);
   const size = new TextEncoder().encode(response.text).length;
   const headers = Object.entries(response.headers);
   return (
-    <section class="http-response" aria-label="Response">
+    <section class="http-response" aria-label="Response" ref={section}>
       <div class="toolbar">
         <strong class={`http-status http-status-${Math.floor(response.status / 100)}xx`}>
           {response.status} {STATUS_TEXT[response.status] ?? ''}

@@ -13,7 +13,7 @@ import { DbBrowserPanel } from './DbBrowserPanel.tsx';
 import { HttpClientPanel } from './HttpClientPanel.tsx';
 import type { SendRequest } from './http-client-store.ts';
 import { OutputFrames, type OutputSource } from './OutputFrames.tsx';
-import type { RequestLogEntry } from './request-log.ts';
+import type { RequestLogEntry } from '../state/request-log.ts';
 import { RequestLogPanel } from './RequestLogPanel.tsx';
 import type { OpenFileAt } from './StackTraceText.tsx';
 import './inspectors.css';
@@ -34,6 +34,8 @@ export interface InspectorTabsProps {
   onClearRequestLog?: () => void;
   /** Bumped after every request and check: the database browser reloads. */
   refreshToken: number;
+  /** `server` lessons: the port the learner's server really listens on (Copy as curl), when known. */
+  serverPort?: number;
   /** `sql` lessons: bumped to Run the learner's query (the editor's shortcut). */
   runToken?: number;
   openFileAt: OpenFileAt;
@@ -114,7 +116,7 @@ export function InspectorTabs(props: InspectorTabsProps) {
             </>
           )}
           {tab === 'http' && visited.current.has('http') && (
-            <HttpClientPanel lessonId={lesson.id} examples={lesson.meta.requests} origin={`http://localhost:${lesson.meta.port}`} send={props.send} />
+            <HttpClientPanel lessonId={lesson.id} examples={lesson.meta.requests} origin={`http://localhost:${props.serverPort ?? lesson.meta.port}`} send={props.send} />
           )}
           {tab === 'database' &&
             (sql ? (

@@ -11,7 +11,7 @@ import { SourceLink, type OpenFileAt } from './StackTraceText.tsx';
 /** Enough output to hold a long trace; older frames are history, not news. */
 const TAIL_CHARS = 6000;
 const MAX_FRAMES = 6;
-/** What OutputLog sends when it is cleared (a terminal reset). */
+/** What ServerOutputStore sends when it is cleared (a terminal reset). */
 const RESET = '\x1bc';
 
 export interface OutputSource {

@@ -1,5 +1,5 @@
 /** The learner's server traffic as the agent reports it (`request-log` events): newest last. */
-import type { RequestLogEntry } from './request-log.ts';
+import type { RequestLogEntry } from '../state/request-log.ts';
 import './inspectors.css';
 
 export interface RequestLogPanelProps {

@@ -1,8 +1,11 @@
 /**
  * Text (a stack trace, server output, a check message) with every location in a learner file
- * turned into a button that opens the file at that line. Rendered as text nodes only.
+ * turned into a button that opens the file at that line, the first one highlighted (where the
+ * error happened in the learner's code), and runs of node_modules frames folded. Rendered as
+ * text nodes only.
  */
 import { linkStackTrace, type SourceLocation } from '../stack-trace.ts';
+import { foldLibraryFrames } from '../text/readable-output.ts';
 import './inspectors.css';
 
 export type OpenFileAt = (path: string, line: number, column?: number) => void;
@@ -20,19 +23,24 @@ export interface StackTraceTextProps {
 export function StackTraceText({ text, files, openFileAt, as: Tag = 'pre', class: className }: StackTraceTextProps) {
   return (
     <Tag class={className}>
-      {linkStackTrace(text, files).map((segment, index) =>
-        typeof segment === 'string' ? segment : <SourceLink key={index} location={segment} title={segment.text} openFileAt={openFileAt} />,
+      {linkStackTrace(foldLibraryFrames(text), files).map((segment, index, segments) =>
+        typeof segment === 'string' ? (
+          segment
+        ) : (
+          <SourceLink key={index} location={segment} title={segment.text} openFileAt={openFileAt} first={segments.findIndex((other) => typeof other !== 'string') === index} />
+        ),
       )}
     </Tag>
   );
 }
 
-export function SourceLink({ location, openFileAt, title }: { location: SourceLocation; openFileAt: OpenFileAt; title?: string }) {
+/** `first`: the first location in the learner's files, where the error happened — highlighted. */
+export function SourceLink({ location, openFileAt, title, first = false }: { location: SourceLocation; openFileAt: OpenFileAt; title?: string; first?: boolean }) {
   const { path, line, column } = location;
   return (
     <button
       type="button"
-      class="source-link"
+      class={first ? 'source-link source-link-first' : 'source-link'}
       title={title}
       aria-label={`Open ${path} at line ${line}`}
       onClick={() => openFileAt(path, line, column)}

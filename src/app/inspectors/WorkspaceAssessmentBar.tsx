@@ -1,7 +1,7 @@
 /** The assessment bar bound to the workspace store; renders nothing for ordinary lessons. */
 import { workspace } from '../state/workspace-store.ts';
 import { AssessmentBar } from './AssessmentBar.tsx';
-import { assessmentStore } from './assessment-store.ts';
+import { assessmentStore } from '../state/assessment-store.ts';
 
 export function WorkspaceAssessmentBar() {
   const lesson = workspace.lesson.value;
@@ -11,8 +11,8 @@ export function WorkspaceAssessmentBar() {
       lesson={{ id: lesson.id, title: lesson.title }}
       checkCount={lesson.checkList.length}
       record={assessmentStore.records.value[lesson.id]}
-      checking={workspace.checking.value}
-      files={workspace.files.value}
+      checking={workspace.checks.running.value}
+      files={workspace.files.contents.value}
       onSubmit={() => void workspace.submitAssessment()}
     />
   );

@@ -6,6 +6,7 @@
 import { signal } from '@preact/signals';
 import type { SqlClient } from '../../sql/sql-client.ts';
 import type { SqlExecOutcome, SqlTableInfo, SqlTablePage } from '../../sql/sql-protocol.ts';
+import { errorText } from '../../shared/error-text.ts';
 
 export const PAGE_SIZE = 50;
 
@@ -65,7 +66,7 @@ export class DbBrowserStore {
       this.status.value = 'ready';
     } catch (error) {
       if (generation !== this.#generation) return;
-      this.problem.value = error instanceof Error ? error.message : String(error);
+      this.problem.value = errorText(error);
       this.status.value = 'error';
     }
   }
@@ -81,7 +82,7 @@ export class DbBrowserStore {
     try {
       this.page.value = await this.#client.rows(this.#handle, table, Math.max(0, offset), PAGE_SIZE);
     } catch (error) {
-      this.problem.value = error instanceof Error ? error.message : String(error);
+      this.problem.value = errorText(error);
       this.status.value = 'error';
     }
   }
@@ -101,7 +102,7 @@ export class DbBrowserStore {
       this.result.value = await this.#client.exec(this.#handle, sql, options);
     } catch (error) {
       this.result.value = undefined;
-      this.runProblem.value = error instanceof Error ? error.message : String(error);
+      this.runProblem.value = errorText(error);
     } finally {
       this.running.value = false;
     }

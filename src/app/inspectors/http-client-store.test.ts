@@ -36,6 +36,23 @@ describe('HttpClientStore', () => {
     expect(storage.saved['apis/x']).toMatchObject([{ request: { path: '/users' }, status: 201, durationMs: 4 }]);
   });
 
+  it('keeps the session cookie a login set and sends it, and puts the login’s token in Authorization on request', async () => {
+    const store = new HttpClientStore('auth/x', [{ method: 'POST', path: '/login' }], memoryStorage());
+    const sent: HttpRequestSpec[] = [];
+    const send = async (request: HttpRequestSpec): Promise<HttpResponse> => {
+      sent.push(request);
+      return { ...ok(200, { token: 'jwt-1' }), headers: { 'content-type': 'application/json', 'set-cookie': 'sid=s1; HttpOnly' } };
+    };
+    await store.send(send);
+    expect(store.cookies.value).toEqual([{ name: 'sid', value: 's1', enabled: true }]);
+    store.update({ method: 'GET', path: '/me' });
+    store.useBearerToken(store.lastToken()!);
+    await store.send(send);
+    expect(sent[1]).toEqual({ method: 'GET', path: '/me', headers: { Authorization: 'Bearer jwt-1', Cookie: 'sid=s1' } });
+    // The history keeps what the learner wrote, not the jar's cookie.
+    expect(store.history.value[0]?.request.headers).toEqual({ Authorization: 'Bearer jwt-1' });
+  });
+
   it('shows a form problem without sending anything', async () => {
     const store = new HttpClientStore('apis/x', [], memoryStorage());
     store.update({ path: 'users' });

@@ -1,5 +1,5 @@
 /**
- * State of one lesson's HTTP client: the form, the last response, the history. The panel
+ * State of one lesson's HTTP client: the form, the last response, the history, the cookie jar. The panel
  * renders it; sending goes through the `send` function the workspace gives (the agent's
  * `request` command), never straight to a server.
  */
@@ -8,6 +8,10 @@ import type { HttpRequestSpec, HttpResponse } from '../../checks/define.ts';
 import type { ExampleRequest } from '../../lessons/types.ts';
 import { addToHistory, type HistoryEntry, type HistoryStorage } from './request-history.ts';
 import { draftToSpec, emptyDraft, exampleToDraft, specToDraft, type HttpRequestDraft } from './http-request-draft.ts';
+import { errorText } from '../../shared/error-text.ts';
+import { findBearerToken } from './bearer-token.ts';
+import { storeSetCookies, withCookies } from './cookie-jar.ts';
+import type { KeyValue } from './http-request-draft.ts';
 
 export type SendRequest = (request: HttpRequestSpec) => Promise<HttpResponse>;
 
@@ -17,6 +21,8 @@ export class HttpClientStore {
   /** A form problem or a failed send, shown instead of a response. */
   readonly error = signal<string | undefined>(undefined);
   readonly sending = signal(false);
+  /** The lesson's cookie jar: filled by `Set-Cookie`, sent with every request, editable and clearable. */
+  readonly cookies = signal<KeyValue[]>([]);
   readonly history = signal<HistoryEntry[]>([]);
   /** Set when the history could not be read or saved; the client still works. */
   readonly historyProblem = signal<string | undefined>(undefined);
@@ -31,11 +37,22 @@ export class HttpClientStore {
     if (first) this.draft.value = exampleToDraft(first);
   }
 
+  /** The token the last response's JSON body holds (a login's answer), for "Bearer token from the last response". */
+  lastToken(): string | undefined {
+    return findBearerToken(this.response.value?.response.json);
+  }
+
+  /** Sets the form's Authorization header to `Bearer <token>`, replacing any there. */
+  useBearerToken(token: string): void {
+    const headers = this.draft.peek().headers.filter((row) => row.name.trim().toLowerCase() !== 'authorization');
+    this.update({ headers: [...headers, { name: 'Authorization', value: `Bearer ${token}`, enabled: true }] });
+  }
+
   async loadHistory(): Promise<void> {
     try {
       this.history.value = await this.#storage.read(this.#lessonId);
     } catch (error) {
-      this.historyProblem.value = `Request history could not be read: ${message(error)}`;
+      this.historyProblem.value = `Request history could not be read: ${errorText(error)}`;
     }
   }
 
@@ -76,13 +93,15 @@ export class HttpClientStore {
     const at = new Date().toISOString();
     let entry: HistoryEntry;
     try {
-      const response = await send(request);
+      // The history keeps the request as the learner wrote it; the jar's cookies go with each send.
+      const response = await send(withCookies(request, this.cookies.peek()));
+      this.cookies.value = storeSetCookies(this.cookies.peek(), response.headers['set-cookie']);
       this.response.value = { request, response };
       entry = { at, request, status: response.status, durationMs: response.durationMs };
     } catch (error) {
       this.response.value = undefined;
-      this.error.value = `The request could not be sent: ${message(error)}`;
-      entry = { at, request, error: message(error) };
+      this.error.value = `The request could not be sent: ${errorText(error)}`;
+      entry = { at, request, error: errorText(error) };
     } finally {
       this.sending.value = false;
     }
@@ -90,11 +109,7 @@ export class HttpClientStore {
     try {
       await this.#storage.write(this.#lessonId, this.history.peek());
     } catch (error) {
-      this.historyProblem.value = `Request history could not be saved: ${message(error)}`;
+      this.historyProblem.value = `Request history could not be saved: ${errorText(error)}`;
     }
   }
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

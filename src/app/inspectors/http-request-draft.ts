@@ -4,8 +4,9 @@
  * a `curl` command line. Pure, so every rule here is unit-tested.
  */
 import type { HttpMethod, HttpRequestSpec } from '../../checks/define.ts';
-import { requestInit, requestUrl } from '../../checks/http-request.ts';
+import { requestInit, requestUrl } from '../../checks/fetch-translation.ts';
 import type { ExampleRequest } from '../../lessons/types.ts';
+import { errorText } from '../../shared/error-text.ts';
 
 export const HTTP_METHODS: HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 
@@ -46,7 +47,7 @@ export function draftToSpec(draft: HttpRequestDraft): DraftResult {
     try {
       spec.json = JSON.parse(draft.body) as unknown;
     } catch (error) {
-      return { ok: false, message: `The JSON body is not valid JSON: ${error instanceof Error ? error.message : String(error)}. Fix it, or pick "Raw" to send it as is.` };
+      return { ok: false, message: `The JSON body is not valid JSON: ${errorText(error)}. Fix it, or pick "Raw" to send it as is.` };
     }
   } else if (draft.bodyMode === 'form') {
     spec.form = pairs(draft.form);

@@ -1,15 +1,15 @@
 /**
  * The output terminal (xterm.js), loaded lazily with its CSS. Read-only: it replays and then
- * follows the workspace's OutputLog, and fits itself to its pane.
+ * follows the workspace's ServerOutputStore, and fits itself to its pane.
  */
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import '@xterm/xterm/css/xterm.css';
-import type { OutputLog } from '../state/output-log.ts';
+import type { ServerOutputStore } from '../state/server-output-store.ts';
 import { registerStackTraceLinks } from '../stack-trace-terminal.ts';
 import type { OpenFileAt } from '../inspectors/StackTraceText.tsx';
 
-export function mountTerminal(host: HTMLElement, log: OutputLog, links?: { files: () => readonly string[]; openFileAt: OpenFileAt }): () => void {
+export function mountTerminal(host: HTMLElement, log: ServerOutputStore, links?: { files: () => readonly string[]; openFileAt: OpenFileAt }): () => void {
   const style = getComputedStyle(document.documentElement);
   const color = (name: string) => style.getPropertyValue(name).trim() || undefined;
   const terminal = new Terminal({

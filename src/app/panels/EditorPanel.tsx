@@ -1,37 +1,23 @@
 /** The code editor. Monaco loads on first use (its own chunk), never in the first load. */
-import { useSignal } from '@preact/signals';
-import { useEffect, useRef } from 'preact/hooks';
-import { errorText, workspace } from '../state/workspace-store.ts';
+import { useRef } from 'preact/hooks';
+import { errorText } from '../../shared/error-text.ts';
+import { workspace } from '../state/workspace-store.ts';
+import { useLazyModule } from './use-lazy-module.ts';
 
 export function EditorPanel() {
   const host = useRef<HTMLDivElement>(null);
-  const status = useSignal<'loading' | 'ready' | string>('loading');
-
-  useEffect(() => {
-    let dispose: (() => void) | undefined;
-    let unmounted = false;
-    import('../editor/editor-session.ts')
-      .then(({ mountEditor }) => {
-        if (unmounted || !host.current) return;
-        dispose = mountEditor(host.current, workspace);
-        status.value = 'ready';
-      })
-      .catch((error: unknown) => {
-        status.value = `The editor could not load: ${errorText(error)}. Reload the page to try again; your files are saved.`;
-      });
-    return () => {
-      unmounted = true;
-      dispose?.();
-    };
-  }, []);
+  const editor = useLazyModule(
+    () => import('../editor/editor-session.ts'),
+    ({ mountEditor }) => (host.current ? mountEditor(host.current, workspace) : undefined),
+  );
 
   return (
     <section class="panel editor-panel" aria-label="Editor">
       <div class="panel-title">
-        <h2>{workspace.openFile.value ?? 'No file open'}</h2>
+        <h2>{workspace.files.openFile.value ?? 'No file open'}</h2>
       </div>
-      {status.value === 'loading' && <p class="loading">Loading the editor…</p>}
-      {status.value !== 'loading' && status.value !== 'ready' && <p class="error" role="alert">{status.value}</p>}
+      {editor.status === 'loading' && <p class="loading">Loading the editor…</p>}
+      {editor.status === 'failed' && <p class="error" role="alert">{`The editor could not load: ${errorText(editor.error)}. Reload the page to try again; your files are saved.`}</p>}
       <div ref={host} class="editor-host" />
     </section>
   );

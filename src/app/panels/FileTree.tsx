@@ -6,9 +6,9 @@ import { workspace } from '../state/workspace-store.ts';
 type Editing = { mode: 'create' } | { mode: 'rename'; path: string };
 
 export function FileTree() {
-  const files = Object.keys(workspace.files.value).sort((a, b) => a.localeCompare(b));
-  const open = workspace.openFile.value;
-  const canChange = workspace.canChangeFiles.value;
+  const files = Object.keys(workspace.files.contents.value).sort((a, b) => a.localeCompare(b));
+  const open = workspace.files.openFile.value;
+  const canChange = workspace.files.canChangeFiles.value;
   const editing = useSignal<Editing | undefined>(undefined);
   const problem = useSignal<string | undefined>(undefined);
 
@@ -17,13 +17,13 @@ export function FileTree() {
     const name = String(new FormData(event.currentTarget as HTMLFormElement).get('name') ?? '').trim();
     const current = editing.value;
     if (!current) return;
-    const error = current.mode === 'create' ? workspace.createFile(name) : workspace.renameFile(current.path, name);
+    const error = current.mode === 'create' ? workspace.files.create(name) : workspace.files.rename(current.path, name);
     problem.value = error;
     if (!error) editing.value = undefined;
   };
 
   const remove = async (path: string) => {
-    if (await askConfirm({ title: `Delete ${path}?`, message: 'The file goes away for good (Undo does not bring it back).', confirmLabel: 'Delete' })) workspace.deleteFile(path);
+    if (await askConfirm({ title: `Delete ${path}?`, message: 'The file goes away for good (Undo does not bring it back).', confirmLabel: 'Delete' })) workspace.files.delete(path);
   };
 
   return (
@@ -37,7 +37,7 @@ export function FileTree() {
       <ul>
         {files.map((path) => (
           <li key={path} style={{ paddingInlineStart: `${(path.split('/').length - 1) * 0.75}rem` }}>
-            <button type="button" class="file" aria-current={path === open ? 'true' : undefined} onClick={() => workspace.selectFile(path)} title={path}>
+            <button type="button" class="file" aria-current={path === open ? 'true' : undefined} onClick={() => workspace.files.select(path)} title={path}>
               {path}
             </button>
             {canChange && (

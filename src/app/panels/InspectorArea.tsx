@@ -3,37 +3,37 @@
  * The inspectors load lazily (the database browser brings sql.js): until they arrive, the
  * output panel stands alone. This is where the workspace store meets the inspectors' props.
  */
-import type { FunctionComponent } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
-import type { InspectorTabsProps } from '../inspectors/InspectorTabs.tsx';
+import { useEffect } from 'preact/hooks';
 import { workspace } from '../state/workspace-store.ts';
 import { OutputPanel } from './OutputPanel.tsx';
+import { useLazyModule } from './use-lazy-module.ts';
 
 export function InspectorArea() {
-  const [Tabs, setTabs] = useState<FunctionComponent<InspectorTabsProps> | undefined>(undefined);
+  const inspectors = useLazyModule(() => import('../inspectors/InspectorTabs.tsx'));
+  // Without the inspectors the output panel still works; the console says why.
+  const failure = inspectors.status === 'failed' ? inspectors.error : undefined;
   useEffect(() => {
-    import('../inspectors/InspectorTabs.tsx')
-      // Wrapped in a function: useState would call a component passed directly.
-      .then(({ InspectorTabs }) => setTabs(() => InspectorTabs))
-      // Without the inspectors the output panel still works; the console says why.
-      .catch((error: unknown) => console.warn('The inspectors could not load:', error));
-  }, []);
+    if (failure !== undefined) console.warn('The inspectors could not load:', failure);
+  }, [failure]);
 
   const lesson = workspace.lesson.value;
-  if (!Tabs || !lesson) return <OutputPanel />;
+  if (inspectors.status !== 'ready' || !lesson) return <OutputPanel />;
+  const { InspectorTabs: Tabs } = inspectors.module;
+  const { files, runner } = workspace;
   return (
     <Tabs
       lesson={lesson}
-      files={workspace.files.value}
+      files={files.contents.value}
       output={<OutputPanel />}
-      outputSource={workspace.output}
-      send={(request) => workspace.sendRequest(request)}
-      readDatabase={(path) => workspace.readDatabase(path)}
-      requestLog={workspace.requestLog.value}
-      onClearRequestLog={() => workspace.clearRequestLog()}
-      refreshToken={workspace.inspectorRefresh.value}
+      outputSource={runner.output}
+      send={(request) => runner.sendRequest(request)}
+      readDatabase={(path) => runner.readDatabase(path)}
+      requestLog={runner.requestLog.value}
+      onClearRequestLog={() => runner.clearRequestLog()}
+      refreshToken={runner.inspectorRefresh.value}
       runToken={workspace.runToken.value}
-      openFileAt={(path, line, column) => workspace.openFileAt(path, line, column)}
+      {...(runner.server.value.port !== undefined ? { serverPort: runner.server.value.port } : {})}
+      openFileAt={(path, line, column) => files.openAt(path, line, column)}
     />
   );
 }

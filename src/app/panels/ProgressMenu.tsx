@@ -1,7 +1,8 @@
 /** Export progress (a JSON download) and Import progress (a file input that validates first). */
 import { useSignal } from '@preact/signals';
 import { exportProgress, importProgress, progressSaveError } from '../state/progress-store.ts';
-import { errorText, workspace } from '../state/workspace-store.ts';
+import { errorText } from '../../shared/error-text.ts';
+import { workspace } from '../state/workspace-store.ts';
 
 export function ProgressMenu() {
   const message = useSignal<{ ok: boolean; text: string } | undefined>(undefined);

@@ -1,6 +1,9 @@
 /** The header's status: which runtime runs the code (and why), and the learner's server state. */
-import { describeRuntime, runtimeChoice } from '../state/runtime-session.ts';
-import { workspace, type ServerPillState } from '../state/workspace-store.ts';
+import { canRetryWebContainers, describeRuntime, retryWebContainersNow, runtimeChoice, runtimeProgress } from '../state/runtime-session.ts';
+import type { ServerPillState } from '../state/lesson-runner.ts';
+import { workspace } from '../state/workspace-store.ts';
+import { crashHeadline } from '../crash-headline.ts';
+import { SourceLink } from '../inspectors/StackTraceText.tsx';
 
 const PILL_TEXT: Record<ServerPillState, string> = {
   starting: 'Server starting',
@@ -13,26 +16,42 @@ const PILL_TEXT: Record<ServerPillState, string> = {
 export function RuntimeStatus() {
   const choice = runtimeChoice.value;
   if (!choice && !workspace.lesson.value) return null;
-  return <p class="runtime-status" title={describeRuntime(choice)}>{describeRuntime(choice)}</p>;
+  const text = describeRuntime(choice, runtimeProgress.value);
+  return (
+    <p class="runtime-status" title={text}>
+      {text}
+      {canRetryWebContainers.value && (
+        <button type="button" class="small link-button" onClick={() => void retryWebContainersNow()}>
+          Try WebContainers again
+        </button>
+      )}
+    </p>
+  );
 }
 
 export function ServerPill() {
   const lesson = workspace.lesson.value;
-  const { state, error } = workspace.server.value;
+  const { state, error } = workspace.runner.server.value;
   // SQL lessons run no server of the learner's; only a missing runtime is worth saying.
   if (!lesson || (lesson.meta.kind === 'sql' && state !== 'unavailable')) return null;
   return (
     <div class="server-status" role="status">
       <span class={`pill pill-${state}`}>{PILL_TEXT[state]}</span>
-      {error && (state === 'crashed' || state === 'unavailable') && <span class="pill-error" title={error}>{headline(error)}</span>}
+      {error && state === 'unavailable' && <span class="pill-error" title={error}>{error}</span>}
+      {error && state === 'crashed' && <CrashReport error={error} />}
     </div>
   );
 }
 
-/** The line of a crash report a learner needs first (`Error: …`); the whole text is in the title and the Output panel. */
-function headline(error: string): string {
-  const lines = error.split('\n').map((line) => line.trim()).filter(Boolean);
-  const first = lines[0] ?? error;
-  const cause = lines.find((line) => /^[A-Z]\w*Error\b/.test(line));
-  return cause && cause !== first ? `${first} ${cause}` : first;
+/** The crash's headline (exit code, newest error) and where in the learner's files it happened; the whole report is in the title and the Output panel. */
+function CrashReport({ error }: { error: string }) {
+  const { text, location } = crashHeadline(error, Object.keys(workspace.files.contents.value));
+  return (
+    <>
+      <span class="pill-error" title={error}>
+        {text}
+      </span>
+      {location && <SourceLink location={location} title={location.text} openFileAt={(path, line, column) => workspace.files.openAt(path, line, column)} />}
+    </>
+  );
 }

@@ -16,7 +16,9 @@ export function WorkspacePanel() {
       if (event.defaultPrevented || !(event.ctrlKey || event.metaKey)) return;
       if (event.key === 'Enter') {
         event.preventDefault();
-        void workspace.check();
+        // As in the editor: `sql` lessons Run the query, server lessons Check.
+        if (workspace.lesson.peek()?.meta.kind === 'sql') workspace.runQuery();
+        else void workspace.check();
       } else if (event.key === 's' || event.key === 'S') {
         event.preventDefault();
         void workspace.save();

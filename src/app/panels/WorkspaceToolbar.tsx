@@ -1,7 +1,8 @@
-/** Check, Solve, Reset, Undo and Restart. Solve and Reset ask first; both can be undone once. */
+/** Check, Run, Solve, Reset and Undo. "Run" (as lessons and the README say) also restarts a running server. Solve and Reset ask first; both can be undone once. */
 import { askConfirm } from '../state/confirm-store.ts';
 import { workspace } from '../state/workspace-store.ts';
-import { helpAllowedFor } from '../inspectors/assessment-store.ts';
+import { helpAllowedFor } from '../state/assessment-store.ts';
+import { KeyboardHelp } from './KeyboardHelp.tsx';
 
 async function confirmSolve() {
   const confirmed = await askConfirm({
@@ -22,21 +23,21 @@ async function confirmReset() {
 }
 
 export function WorkspaceToolbar() {
-  const undo = workspace.undoSnapshot.value;
-  const checking = workspace.checking.value;
-  const serverState = workspace.server.value.state;
-  const runLabel = serverState === 'running' || serverState === 'starting' ? 'Restart' : 'Run';
+  const undo = workspace.files.undoSnapshot.value;
+  const checking = workspace.checks.running.value;
+  const kind = workspace.lesson.value?.meta.kind;
   return (
     <div class="toolbar workspace-toolbar" role="group" aria-label="Lesson actions">
-      <button type="button" class="primary" onClick={() => void workspace.check()} aria-disabled={checking ? 'true' : undefined} aria-keyshortcuts="Control+Enter Meta+Enter" title="Run the checks (Ctrl/Cmd+Enter)">
+      <button type="button" class="primary" onClick={() => void workspace.check()} aria-disabled={checking ? 'true' : undefined} aria-keyshortcuts={kind === 'sql' ? undefined : 'Control+Enter Meta+Enter'} title={kind === 'sql' ? 'Run the checks' : 'Run the checks (Ctrl/Cmd+Enter)'}>
         {/* Not `disabled` while running: that would throw keyboard focus out of the toolbar. */}
         Check{checking && <span aria-hidden="true"> …</span>}
       </button>
-      {workspace.lesson.value?.meta.kind === 'server' && <button type="button" onClick={() => void workspace.restart()} title="Save your files and (re)start your server (Ctrl/Cmd+S does too)">{runLabel}</button>}
+      {kind === 'server' && <button type="button" onClick={() => void workspace.runner.restart()} title="Save your files and start your server, or restart it (Ctrl/Cmd+S does too)">Run</button>}
       <span class="toolbar-gap" />
+      <KeyboardHelp kind={kind} />
       {workspace.lesson.value && helpAllowedFor(workspace.lesson.value) && <button type="button" onClick={() => void confirmSolve()}>Solve</button>}
       <button type="button" onClick={() => void confirmReset()}>Reset</button>
-      <button type="button" onClick={() => workspace.undo()} disabled={!undo} title={undo ? `Undo ${undo.action}` : 'Nothing to undo'}>Undo</button>
+      <button type="button" onClick={() => workspace.files.undo()} disabled={!undo} title={undo ? `Undo ${undo.action}` : 'Nothing to undo'}>Undo</button>
     </div>
   );
 }

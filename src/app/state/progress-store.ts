@@ -9,6 +9,7 @@ import type { LessonProgress } from '../../progress/lesson-progress.ts';
 import { mergeProgress, readAllProgress, writeLessonProgress } from '../../progress/progress-db.ts';
 import { backUpPending, newerThanSaved, takeBackup } from '../../progress/unload-backup.ts';
 import { downloadText } from '../download.ts';
+import { errorText } from '../../shared/error-text.ts';
 
 export const progressByLesson = signal<Record<string, LessonProgress>>({});
 export const progressLoaded = signal(false);
@@ -20,7 +21,7 @@ export const completedLessons = computed(
 );
 
 const autosaver = new Autosaver<LessonProgress>(writeLessonProgress, 400, (error) => {
-  progressSaveError.value = `Your work could not be saved in this browser: ${error instanceof Error ? error.message : String(error)}. Use "Export progress" to keep a copy.`;
+  progressSaveError.value = `Your work could not be saved in this browser: ${errorText(error)}. Use "Export progress" to keep a copy.`;
 });
 autosaver.watchPage(window, backUpPending);
 
@@ -35,7 +36,7 @@ export function loadProgress(): Promise<void> {
       progressByLesson.value = { ...all, ...rescued, ...progressByLesson.value };
     })
     .catch((error: unknown) => {
-      progressSaveError.value = `Saved work could not be read from this browser: ${error instanceof Error ? error.message : String(error)}.`;
+      progressSaveError.value = `Saved work could not be read from this browser: ${errorText(error)}.`;
     })
     .finally(() => {
       progressLoaded.value = true;

@@ -1,30 +1,75 @@
 /**
  * The page's one runtime, chosen once (a WebContainer can boot only once per page) and shared
  * by every lesson the learner opens. `runtimeChoice` says which runtime runs the code and why,
- * verbatim from chooseRuntime, for the header.
+ * verbatim from chooseRuntime, for the header; while WebContainers start, `runtimeProgress`
+ * says where they have got to. When WebContainers were passed over but may work,
+ * `canRetryWebContainers` lets the header offer "Try WebContainers again".
  */
-import { signal } from '@preact/signals';
+import { batch, signal } from '@preact/signals';
+import type { RuntimeSelection } from '../../runtime/choose-runtime.ts';
 import type { Runtime, RuntimeChoice } from '../../runtime/runtime.ts';
+import { errorText } from '../../shared/error-text.ts';
 
 export const runtimeChoice = signal<RuntimeChoice | undefined>(undefined);
+/** The latest step of a WebContainers start ("Downloading dependencies…"), cleared once chosen. */
+export const runtimeProgress = signal<string | undefined>(undefined);
+export const canRetryWebContainers = signal(false);
 
 let starting: Promise<Runtime | undefined> | undefined;
+/** Called with each runtime a retry replaces, so the open lesson starts again in the new one. */
+const replacedListeners = new Set<() => void>();
+
+const onProgress = ({ text }: { text: string }) => (runtimeProgress.value = text);
+
+function settle(selection: RuntimeSelection, problem?: string): Runtime | undefined {
+  batch(() => {
+    runtimeChoice.value = problem ? { ...selection.choice, reason: `${selection.choice.reason} (${problem})` } : selection.choice;
+    runtimeProgress.value = undefined;
+    canRetryWebContainers.value = selection.canRetryWebContainers;
+  });
+  return selection.runtime;
+}
+
+function failed(error: unknown): undefined {
+  batch(() => {
+    runtimeChoice.value = { kind: 'none', reason: `No runtime could start: ${errorText(error)}` };
+    runtimeProgress.value = undefined;
+  });
+  return undefined;
+}
 
 export function sessionRuntime(): Promise<Runtime | undefined> {
   starting ??= (async () => {
     // Lazy: the WebContainer and local-runner adapters are not needed before a lesson opens.
     const { chooseRuntime, parseRuntimeParam } = await import('../../runtime/choose-runtime.ts');
     const { forced, problem } = parseRuntimeParam(location.search);
-    const { runtime, choice } = await chooseRuntime(forced ? { forced } : {});
-    runtimeChoice.value = problem ? { ...choice, reason: `${choice.reason} (${problem})` } : choice;
-    return runtime;
-  })().catch((error: unknown) => {
-    runtimeChoice.value = { kind: 'none', reason: `No runtime could start: ${error instanceof Error ? error.message : String(error)}` };
-    return undefined;
-  });
+    return settle(await chooseRuntime(forced ? { forced, onProgress } : { onProgress }), problem);
+  })().catch(failed);
   return starting;
 }
 
-export function describeRuntime(choice: RuntimeChoice | undefined): string {
-  return choice ? choice.reason : 'Starting a runtime…';
+/** `listener` runs after "Try WebContainers again" swapped the session's runtime. */
+export function onRuntimeReplaced(listener: () => void): () => void {
+  replacedListeners.add(listener);
+  return () => replacedListeners.delete(listener);
+}
+
+/** "Try WebContainers again": boots them now, disposes the runtime it replaces, and tells the open lesson. */
+export async function retryWebContainersNow(): Promise<void> {
+  const previous = await sessionRuntime();
+  batch(() => {
+    canRetryWebContainers.value = false;
+    runtimeChoice.value = undefined;
+  });
+  const { retryWebContainers } = await import('../../runtime/choose-runtime.ts');
+  const next = retryWebContainers({ onProgress }).then((selection) => settle(selection), failed);
+  starting = next;
+  const runtime = await next;
+  if (previous && previous !== runtime) await previous.dispose();
+  for (const listener of replacedListeners) listener();
+}
+
+export function describeRuntime(choice: RuntimeChoice | undefined, progress?: string): string {
+  if (choice) return choice.reason;
+  return progress ? `Starting a runtime: ${progress}` : 'Starting a runtime…';
 }

@@ -5,7 +5,8 @@
 import { signal } from '@preact/signals';
 import type { CheckResult } from '../../checks/result.ts';
 import { indexedDbAssessments, type AssessmentStorage } from '../../progress/assessment-db.ts';
-import type { LessonMode } from '../../lessons/types.ts';
+import type { CheckListEntry, LessonMode } from '../../lessons/types.ts';
+import { errorText } from '../../shared/error-text.ts';
 import { helpAllowed, recordAttempt, startAssessment, submitAssessment, type AssessmentRecord } from '../../progress/assessment.ts';
 
 export class AssessmentStore {
@@ -28,7 +29,7 @@ export class AssessmentStore {
         this.records.value = { ...all, ...this.records.peek() };
       },
       (error: unknown) => {
-        this.problem.value = `Assessment results could not be read: ${message(error)}`;
+        this.problem.value = `Assessment results could not be read: ${errorText(error)}`;
       },
     );
     return this.#loading;
@@ -40,11 +41,11 @@ export class AssessmentStore {
     if (!this.records.peek()[lessonId]) this.#save(startAssessment(lessonId, this.#now()));
   }
 
-  /** One Check of an assessment lesson. */
-  async recordAttempt(lessonId: string, results: CheckResult[]): Promise<void> {
+  /** One Check of an assessment lesson; `blueprint` (the lesson's check list) gives each check its skill and weight. */
+  async recordAttempt(lessonId: string, results: CheckResult[], blueprint: readonly CheckListEntry[] = []): Promise<void> {
     await this.open(lessonId);
     const record = this.records.peek()[lessonId];
-    if (record) this.#save(recordAttempt(record, results, this.#now()));
+    if (record) this.#save(recordAttempt(record, results, this.#now(), blueprint));
   }
 
   async submit(lessonId: string): Promise<void> {
@@ -57,13 +58,9 @@ export class AssessmentStore {
     if (this.records.peek()[record.lessonId] === record) return;
     this.records.value = { ...this.records.peek(), [record.lessonId]: record };
     this.#storage.write(record).catch((error: unknown) => {
-      this.problem.value = `Assessment results could not be saved in this browser: ${message(error)}`;
+      this.problem.value = `Assessment results could not be saved in this browser: ${errorText(error)}`;
     });
   }
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 export const assessmentStore = new AssessmentStore(indexedDbAssessments);

@@ -1,10 +1,11 @@
 /**
- * The learner's server output for the current lesson: kept as text (so a terminal that loads
- * late, or re-mounts, can replay it) and pushed to whoever listens (the xterm output panel).
+ * The learner's server output for the current lesson, as the page shows it: kept as text (so a
+ * terminal that loads late, or re-mounts, can replay it) and pushed to whoever listens (the
+ * xterm output panel, the stack-frame links under it).
  */
 const MAX_CHARS = 200_000;
 
-export class OutputLog {
+export class ServerOutputStore {
   private text = '';
   private readonly listeners = new Set<(chunk: string) => void>();
 
