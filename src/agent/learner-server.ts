@@ -87,6 +87,7 @@ export class LearnerServer {
     this.setStatus({ state: 'starting', port });
     await rm(join(this.options.cwd, SERVED_MARKER), { force: true });
     this.startStamp = await workspaceStamp(this.options.cwd);
+    this.output.beginRun();
     let child: ChildProcess;
     try {
       // Detached: the server gets its own process group, so stop() ends whatever it spawned too.

@@ -9,6 +9,13 @@ export class ServerOutputBuffer {
   private text = '';
   /** Absolute position of `text[0]` in everything ever written. */
   private start = 0;
+  /** Where the current run of the server began: crash reports quote this run only, never an older crash. */
+  private runStart = 0;
+
+  /** Called when the server is started again. */
+  beginRun(): void {
+    this.runStart = this.mark();
+  }
 
   append(chunk: string): void {
     this.text += chunk;
@@ -27,8 +34,8 @@ export class ServerOutputBuffer {
     return this.text.slice(Math.max(0, mark - this.start));
   }
 
-  /** The last `lines` lines, for crash messages. */
+  /** The last `lines` lines of the current run, for crash messages. */
   tail(lines = 30): string {
-    return this.text.split('\n').slice(-lines - 1).join('\n').trim();
+    return this.since(this.runStart).split('\n').slice(-lines - 1).join('\n').trim();
   }
 }
