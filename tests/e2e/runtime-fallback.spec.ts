@@ -14,7 +14,8 @@ test.use({
 
 test('a server lesson falls back to the local runner and the HTTP client reaches the real server', async ({ page }) => {
   await page.goto('/#/apis/first-route');
-  await expect(page.getByText(/^WebContainers could not start \(.+\) — using the local runner on this machine\.$/)).toBeVisible({ timeout: 45_000 });
+  await expect(page.getByText(/^WebContainers could not start \(.+\) — using the local runner on this machine\./)).toBeVisible({ timeout: 45_000 });
+  await expect(page.getByRole('button', { name: 'Try WebContainers again' })).toBeVisible();
   await expect(page.getByText('Server running')).toBeVisible({ timeout: 30_000 });
 
   await page.getByRole('tab', { name: 'HTTP client' }).click();
