@@ -1,30 +1,33 @@
 import { defineChecks, type CheckContext, type HttpRequestSpec } from '../../../src/checks/define.ts';
-import { body, describe, send, signUp, uniqueName } from '../../_support/checks.ts';
+import { body, describe, send, uniqueName } from '../../_support/checks.ts';
+import { reusedUser } from '../_support/reused-user.ts';
 
 const PASSWORD = 'correct horse battery staple';
-/** Time limit for checks that sign up and log in several users: scrypt is slow on purpose, slower in a browser runtime. */
-const SCRYPT_HEAVY_MS = 15000;
+/** Checks that sign up or log in: one scrypt at OWASP's cost takes seconds in a busy browser tab. */
+const SCRYPT_HEAVY_MS = 60_000;
+
+/** Tokens already issued in this Check run, by username: each log-in costs a full scrypt. */
+const tokens = new Map<string, string>();
 
 async function tokenFor(t: CheckContext, username: string, password: string): Promise<string> {
+  const known = tokens.get(username);
+  if (known !== undefined) return known;
   const res = await send(t, { method: 'POST', path: '/login', json: { username, password } });
   const token = body(res).token;
   if (res.status !== 200 || typeof token !== 'string') return t.fail(`POST /login as "${username}" must answer 200 with {"token": …}.`, { actual: describe(res) });
+  tokens.set(username, token);
   return token;
 }
 
-async function newUser(t: CheckContext, prefix: string, extra: Record<string, unknown> = {}): Promise<string> {
-  const username = uniqueName(prefix);
-  const res = await send(t, { method: 'POST', path: '/signup', json: { username, password: PASSWORD, ...extra } });
-  t.expectTrue(res.status === 201, 'POST /signup must answer 201 for a new user.', { actual: describe(res) });
-  return tokenFor(t, username, PASSWORD);
-}
+/** The token of this run's user `prefix` (alice, bob…), signed up by the first check that needs them. */
+const userToken = async (t: CheckContext, prefix: string): Promise<string> => tokenFor(t, await reusedUser(t, prefix, PASSWORD), PASSWORD);
 
 const as = (token: string, spec: HttpRequestSpec): HttpRequestSpec => ({ ...spec, headers: { authorization: `Bearer ${token}` } });
 
-/** Alice's token, Bob's token, and the id of a note Alice wrote. */
+/** Alice's token, Bob's token, and the id of a new note Alice wrote. */
 async function aliceNote(t: CheckContext): Promise<{ alice: string; bob: string; noteId: number }> {
-  const alice = await newUser(t, 'alice');
-  const bob = await newUser(t, 'bob');
+  const alice = await userToken(t, 'alice');
+  const bob = await userToken(t, 'bob');
   const created = await send(t, as(alice, { method: 'POST', path: '/notes', json: { text: 'my diary' } }));
   t.expectTrue(created.status === 201 && typeof body(created).id === 'number', 'POST /notes (logged in) must answer 201 with the new note\'s id.', { actual: describe(created) });
   return { alice, bob, noteId: Number(body(created).id) };
@@ -48,6 +51,25 @@ export default defineChecks({
           request: { path: '/notes/1', headers: { authorization: 'Bearer nonsense' } },
           expect: { status: 401 },
           message: 'An invalid token is also "we do not know who you are": answer 401 in requireUser.',
+        },
+      ],
+    },
+    {
+      id: 'challenge-on-401',
+      title: 'Every 401 says how to authenticate: WWW-Authenticate: Bearer',
+      hint: "res.set('WWW-Authenticate', 'Bearer realm=\"notes\"') before every 401 — one helper for all of them.",
+      steps: [
+        {
+          name: 'GET /notes/1 without a token',
+          request: { path: '/notes/1' },
+          expect: { status: 401, headers: { 'www-authenticate': /^\s*Bearer\b/i } },
+          message: 'A 401 must carry a WWW-Authenticate header naming the scheme to use (RFC 9110 section 15.5.2): res.set("WWW-Authenticate", \'Bearer realm="notes"\').',
+        },
+        {
+          name: 'GET /notes/1 with a garbage token',
+          request: { path: '/notes/1', headers: { authorization: 'Bearer nonsense' } },
+          expect: { status: 401, headers: { 'www-authenticate': /^\s*Bearer\b/i } },
+          message: 'The 401 for an invalid token needs WWW-Authenticate too (RFC 6750 adds error="invalid_token"): set it wherever requireUser answers 401.',
         },
       ],
     },
@@ -99,7 +121,7 @@ export default defineChecks({
       hint: 'Add a requireAdmin middleware after requireUser: if req.user.role !== "admin" answer 403.',
       timeoutMs: SCRYPT_HEAVY_MS,
       run: async (t) => {
-        const alice = await newUser(t, 'alice');
+        const alice = await userToken(t, 'alice');
         const res = await send(t, as(alice, { path: '/admin/users' }));
         t.expectTrue(res.status === 403, 'A normal user listed every account. Guard GET /admin/users with a requireAdmin middleware answering 403 — she is logged in (so not 401) but not allowed.', {
           expected: '403',
@@ -125,7 +147,10 @@ export default defineChecks({
       hint: 'Only take username and password from req.body in POST /signup; the role column defaults to "user".',
       timeoutMs: SCRYPT_HEAVY_MS,
       run: async (t) => {
-        const mallory = await newUser(t, 'mallory', { role: 'admin' });
+        const username = uniqueName('mallory');
+        const signup = await send(t, { method: 'POST', path: '/signup', json: { username, password: PASSWORD, role: 'admin' } });
+        t.expectTrue(signup.status === 201, 'POST /signup must answer 201 for a new user (a role in the body is ignored, not an error).', { actual: describe(signup) });
+        const mallory = await tokenFor(t, username, PASSWORD);
         const res = await send(t, as(mallory, { path: '/admin/users' }));
         t.expectTrue(res.status === 403, 'A user who signed up with {"role": "admin"} in the body became an admin. In POST /signup ignore any role from the request (mass assignment): insert only username and password_hash.', {
           expected: '403',

@@ -2,6 +2,8 @@ import { defineChecks } from '../../../src/checks/define.ts';
 
 const ALLOWED = 'http://localhost:5173';
 const OTHER = 'https://evil.example';
+/** Another origin whose text starts with the allowed one: a prefix or substring test lets it through. */
+const LOOKALIKE = 'http://localhost:51730';
 
 const preflightHeaders = (origin: string) => ({
   origin,
@@ -20,20 +22,39 @@ export default defineChecks({
           name: `GET /api/quotes from ${ALLOWED}`,
           request: { path: '/api/quotes', headers: { origin: ALLOWED } },
           expect: { status: 200, headers: { 'access-control-allow-origin': ALLOWED } },
-          message: `A request from ${ALLOWED} must get "Access-Control-Allow-Origin: ${ALLOWED}" — that exact origin, not "*".`,
+          message: `A request from ${ALLOWED} must get "Access-Control-Allow-Origin: ${ALLOWED}" — that exact origin, not "*" (browsers refuse "*" for requests that carry cookies).`,
+        },
+      ],
+    },
+    {
+      id: 'credentials-allowed',
+      title: 'The allowed origin may send its cookies: Access-Control-Allow-Credentials: true',
+      hint: "res.set('Access-Control-Allow-Credentials', 'true') next to Access-Control-Allow-Origin — only for the allowed origin.",
+      steps: [
+        {
+          name: `GET /api/quotes from ${ALLOWED}`,
+          request: { path: '/api/quotes', headers: { origin: ALLOWED, cookie: 'sid=front-end-session' } },
+          expect: { headers: { 'access-control-allow-credentials': 'true' } },
+          message: `The front-end fetches with credentials: "include" (its session cookie). Without "Access-Control-Allow-Credentials: true" the browser hides the answer from it. Send it for ${ALLOWED}.`,
         },
       ],
     },
     {
       id: 'other-origin-refused',
       title: 'Another origin gets no Access-Control-Allow-Origin',
-      hint: 'Set the header only when the Origin request header equals ALLOWED_ORIGIN; for anyone else set nothing (do not answer an error: the browser does the blocking).',
+      hint: 'Set the header only when the Origin request header === ALLOWED_ORIGIN; for anyone else set nothing (do not answer an error: the browser does the blocking).',
       steps: [
         {
-          name: `GET /api/quotes from ${OTHER}`,
-          request: { path: '/api/quotes', headers: { origin: OTHER } },
+          name: `GET /api/quotes from ${OTHER}, with a cookie`,
+          request: { path: '/api/quotes', headers: { origin: OTHER, cookie: 'sid=victim-session' } },
           expect: { headers: { 'access-control-allow-origin': null } },
-          message: `A page on ${OTHER} may read this API's answers: the response carries Access-Control-Allow-Origin. Send that header only when Origin is ${ALLOWED} (remove the "*").`,
+          message: `A page on ${OTHER} may read this API's answers with its visitors' cookies: the response carries Access-Control-Allow-Origin. Send that header only when Origin is exactly ${ALLOWED} — never echo the request's Origin.`,
+        },
+        {
+          name: `GET /api/quotes from ${LOOKALIKE}`,
+          request: { path: '/api/quotes', headers: { origin: LOOKALIKE } },
+          expect: { headers: { 'access-control-allow-origin': null } },
+          message: `${LOOKALIKE} — another origin, whose text merely starts with yours — got Access-Control-Allow-Origin. (For a real domain the lookalike is https://app.example.com.evil.example, which anyone can register.) Compare the whole Origin with ===, not startsWith or includes.`,
         },
       ],
     },
@@ -47,6 +68,12 @@ export default defineChecks({
           request: { path: '/api/quotes', headers: { origin: ALLOWED } },
           expect: { headers: { vary: /\borigin\b/i } },
           message: 'Add "Vary: Origin" (res.vary("Origin")): the answer depends on the Origin header, and a shared cache must not give one origin\'s answer to another.',
+        },
+        {
+          name: `GET /api/quotes from ${OTHER}`,
+          request: { path: '/api/quotes', headers: { origin: OTHER } },
+          expect: { headers: { vary: /\borigin\b/i } },
+          message: 'Send "Vary: Origin" on every response, also those without CORS headers: otherwise a cache may store this answer and give it to the allowed front-end, which then cannot read it.',
         },
       ],
     },
@@ -62,11 +89,12 @@ export default defineChecks({
             status: [200, 204],
             headers: {
               'access-control-allow-origin': ALLOWED,
+              'access-control-allow-credentials': 'true',
               'access-control-allow-methods': /\bPOST\b/i,
               'access-control-allow-headers': /\bcontent-type\b/i,
             },
           },
-          message: `Before a JSON POST the browser sends OPTIONS with Access-Control-Request-Method/-Headers. Answer it (204) with Access-Control-Allow-Origin: ${ALLOWED}, Access-Control-Allow-Methods including POST and Access-Control-Allow-Headers including Content-Type.`,
+          message: `Before a JSON POST the browser sends OPTIONS with Access-Control-Request-Method/-Headers. Answer it (204) with Access-Control-Allow-Origin: ${ALLOWED}, Access-Control-Allow-Credentials: true, Access-Control-Allow-Methods including POST and Access-Control-Allow-Headers including Content-Type.`,
         },
       ],
     },

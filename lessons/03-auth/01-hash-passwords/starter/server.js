@@ -22,6 +22,7 @@ app.post('/login', async (req, res) => {
   const { username, password } = req.body ?? {};
   const user = get('SELECT * FROM users WHERE username = ?', [String(username)]);
   // Same answer for "no such user" and "wrong password": don't tell an attacker which one it was.
+  // TODO: …and take the same time: right now an unknown username skips scrypt and answers at once.
   if (!user || !(await verifyPassword(String(password), user.password_hash))) {
     return res.status(401).json({ error: 'wrong username or password' });
   }

@@ -9,7 +9,8 @@ app.use(express.json());
 /** The logged-in user for this request, or undefined. */
 function currentUser(req) {
   const sessionId = readCookie(req, 'sid');
-  // TODO: look the session up in the sessions table and return its user.
+  // TODO: look the session up in the sessions table (by the SHA-256 of its id), refuse it once
+  // it is older than 8 hours, and return its user.
   return undefined;
 }
 
@@ -28,10 +29,13 @@ app.post('/signup', async (req, res) => {
 app.post('/login', async (req, res) => {
   const { username, password } = req.body ?? {};
   const user = get('SELECT * FROM users WHERE username = ?', [String(username)]);
-  if (!user || !(await verifyPassword(String(password), user.password_hash))) {
+  // scrypt runs whether or not the user exists: the answer time does not reveal usernames.
+  const matches = await verifyPassword(String(password), user?.password_hash);
+  if (!user || !matches) {
     return res.status(401).json({ error: 'wrong username or password' });
   }
-  // TODO: create a session and send its id in an HttpOnly, SameSite cookie named "sid".
+  // TODO: create a session (store the SHA-256 of its random id) and send the id in a cookie
+  // named "sid": HttpOnly, SameSite=Lax, Path=/, Max-Age of 8 hours.
   res.json({ id: user.id, username: user.username });
 });
 

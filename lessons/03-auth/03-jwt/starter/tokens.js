@@ -1,8 +1,9 @@
 // Access tokens for API clients. Right now a "token" is just base64-encoded JSON: anyone can
 // decode it, change "sub" to another user's id, encode it again, and be that user.
 
-// The signing key. Keep this fallback: the checks use it to build an expired token.
-export const SECRET = new TextEncoder().encode(process.env.JWT_SECRET ?? 'playground-dev-secret-change-me-in-production');
+// TODO: the signing key. Read it from process.env.JWT_SECRET; never write a secret in the code.
+// In production (NODE_ENV=production) refuse to start without it; in development fall back to
+// a random key for this run only.
 
 /** A token that says who `user` is. */
 export async function signToken(user) {

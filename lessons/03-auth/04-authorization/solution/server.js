@@ -6,18 +6,27 @@ import { signToken, verifyToken } from './tokens.js';
 const app = express();
 app.use(express.json());
 
+/**
+ * 401: we don't know who you are (no or bad credentials) — log in and try again. RFC 9110
+ * requires a 401 to say how to authenticate: WWW-Authenticate names the scheme (RFC 6750 for
+ * bearer tokens).
+ */
+function unauthenticated(res, challenge) {
+  res.set('WWW-Authenticate', challenge);
+  return res.status(401).json({ error: 'log in first' });
+}
+
 /** Authentication: who is calling? Sets req.user from the bearer token. */
 async function requireUser(req, res, next) {
   const token = req.get('authorization')?.match(/^Bearer (.+)$/)?.[1];
-  // 401: we don't know who you are (no or bad credentials) — log in and try again.
-  if (!token) return res.status(401).json({ error: 'log in first' });
+  if (!token) return unauthenticated(res, 'Bearer realm="notes"');
   try {
     const claims = await verifyToken(token);
     req.user = get('SELECT id, username, role FROM users WHERE id = ?', [Number(claims.sub)]);
   } catch {
     req.user = undefined;
   }
-  if (!req.user) return res.status(401).json({ error: 'log in first' });
+  if (!req.user) return unauthenticated(res, 'Bearer realm="notes", error="invalid_token"');
   next();
 }
 
@@ -57,7 +66,9 @@ app.post('/signup', async (req, res) => {
 app.post('/login', async (req, res) => {
   const { username, password } = req.body ?? {};
   const user = get('SELECT * FROM users WHERE username = ?', [String(username)]);
-  if (!user || !(await verifyPassword(String(password), user.password_hash))) {
+  // scrypt runs whether or not the user exists: the answer time does not reveal usernames.
+  const matches = await verifyPassword(String(password), user?.password_hash);
+  if (!user || !matches) {
     return res.status(401).json({ error: 'wrong username or password' });
   }
   res.json({ token: await signToken(user) });

@@ -21,12 +21,15 @@ db.exec(`
   );
 `);
 // One administrator to try the admin route with: root / playground-admin (stored, of course,
-// as a salted scrypt hash made with passwords.js).
+// as a salted scrypt hash made with passwords.js). Written at every start, so a database made
+// by an older version of this lesson gets the current hash format too.
 const ROOT_PASSWORD_HASH =
-  'scrypt$f9a31673a8c8ad52ea3a4687d4dc6807$b9b3f57829f156969d3d66c5d01b218febf696ec2dfc9f89796193d3f9882b4e459c0f88aabf1ca2f4dc610a1f79f4a9cd764eead616934d510ee38a5fa61588';
-if (!get("SELECT id FROM users WHERE username = 'root'")) {
-  db.run("INSERT INTO users (username, password_hash, role) VALUES ('root', ?, 'admin')", [ROOT_PASSWORD_HASH]);
-}
+  'scrypt$131072$8$1$909d79bce32a5bf646c7a793e2e8fafa$bb27033bdb6e954a7c7717cbb86290fc6697df99a1b9b65536bbd5736944b8784f08569e9390a74ec4438e7f5cd498ea214433284ae495993d3b4d53f9dee708';
+db.run(
+  `INSERT INTO users (username, password_hash, role) VALUES ('root', ?, 'admin')
+   ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash, role = 'admin'`,
+  [ROOT_PASSWORD_HASH],
+);
 save();
 
 function save() {

@@ -39,7 +39,9 @@ app.post('/signup', async (req, res) => {
 app.post('/login', async (req, res) => {
   const { username, password } = req.body ?? {};
   const user = get('SELECT * FROM users WHERE username = ?', [String(username)]);
-  if (!user || !(await verifyPassword(String(password), user.password_hash))) {
+  // scrypt runs whether or not the user exists: the answer time does not reveal usernames.
+  const matches = await verifyPassword(String(password), user?.password_hash);
+  if (!user || !matches) {
     return res.status(401).json({ error: 'wrong username or password' });
   }
   res.json({ token: await signToken(user) });

@@ -20,20 +20,22 @@ app.post('/signup', async (req, res) => {
 
 app.post('/login', async (req, res) => {
   const { username, password } = req.body ?? {};
-  // Keyed by the account being attacked, so one attacker cannot lock out everybody and
-  // attackers rotating IP addresses still hit the limit.
-  const key = String(username).toLowerCase();
-  const wait = secondsUntilAllowed(key);
+  // Keyed by the account being attacked (attackers rotating addresses still hit it) and by
+  // the address (one address spraying a password over many accounts hits that).
+  const name = String(username).toLowerCase();
+  const wait = secondsUntilAllowed(name, req.ip);
   if (wait > 0) {
     res.set('Retry-After', String(wait));
     return res.status(429).json({ error: `too many failed attempts; try again in ${wait} seconds` });
   }
   const user = get('SELECT * FROM users WHERE username = ?', [String(username)]);
-  if (!user || !(await verifyPassword(String(password), user.password_hash))) {
-    recordFailure(key);
+  // scrypt runs whether or not the user exists: the answer time does not reveal usernames.
+  const matches = await verifyPassword(String(password), user?.password_hash);
+  if (!user || !matches) {
+    recordFailure(name, req.ip);
     return res.status(401).json({ error: 'wrong username or password' });
   }
-  recordSuccess(key);
+  recordSuccess(name);
   res.json({ id: user.id, username: user.username });
 });
 

@@ -1,24 +1,36 @@
-// How passwords are stored: scrypt, a deliberately slow hash, with a random salt per user.
-// Stored as "scrypt$<salt hex>$<hash hex>" so verifyPassword finds the salt again.
+// How passwords are stored: scrypt, a deliberately slow and memory-hungry hash, with a random
+// salt per user. The stored text records the cost it was made with —
+// "scrypt$<N>$<r>$<p>$<salt hex>$<hash hex>" — so the cost can be raised later without
+// locking out anyone whose password was hashed at the old one.
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 
 const scryptAsync = promisify(scrypt);
 const KEY_LENGTH = 64;
+// OWASP's minimum for scrypt: N = 2^17 (CPU/memory cost), r = 8 (block size), p = 1.
+const COST = { N: 2 ** 17, r: 8, p: 1 };
+// scrypt needs 128 · N · r bytes (128 MiB here); Node refuses more than 32 MiB unless told.
+const MAX_MEMORY = 256 * 1024 * 1024;
 
 /** What to store for `password`. */
 export async function hashPassword(password) {
   const salt = randomBytes(16);
-  const hash = await scryptAsync(password, salt, KEY_LENGTH);
-  return `scrypt$${salt.toString('hex')}$${hash.toString('hex')}`;
+  const hash = await scryptAsync(password, salt, KEY_LENGTH, { ...COST, maxmem: MAX_MEMORY });
+  return ['scrypt', COST.N, COST.r, COST.p, salt.toString('hex'), hash.toString('hex')].join('$');
 }
 
-/** Whether `password` is the one `stored` was made from. */
-export async function verifyPassword(password, stored) {
-  const [scheme, saltHex, hashHex] = String(stored).split('$');
+// Compared against when the username does not exist: that answer costs one scrypt too, so
+// response times do not reveal which usernames exist. No password hashes to 64 zero bytes.
+const DUMMY_HASH = ['scrypt', COST.N, COST.r, COST.p, '00'.repeat(16), '00'.repeat(KEY_LENGTH)].join('$');
+
+/** Whether `password` is the one `stored` was made from (`stored` undefined: no such user, always false). */
+export async function verifyPassword(password, stored = DUMMY_HASH) {
+  const [scheme, N, r, p, saltHex, hashHex] = String(stored).split('$');
   if (scheme !== 'scrypt' || !saltHex || !hashHex) return false;
   const expected = Buffer.from(hashHex, 'hex');
-  const actual = await scryptAsync(password, Buffer.from(saltHex, 'hex'), expected.length);
+  // Recompute with the cost recorded in `stored`, not today's: old hashes keep working.
+  const cost = { N: Number(N), r: Number(r), p: Number(p), maxmem: MAX_MEMORY };
+  const actual = await scryptAsync(password, Buffer.from(saltHex, 'hex'), expected.length, cost);
   // timingSafeEqual takes as long for a near miss as for a total miss: no hints from timing.
   return timingSafeEqual(actual, expected);
 }

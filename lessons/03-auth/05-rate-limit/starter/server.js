@@ -19,10 +19,13 @@ app.post('/signup', async (req, res) => {
 
 app.post('/login', async (req, res) => {
   const { username, password } = req.body ?? {};
-  // TODO: refuse with 429 and a Retry-After header while this username is locked out,
-  // count failures with recordFailure and clear them with recordSuccess (login-limiter.js).
+  // TODO: refuse with 429 and a Retry-After header while this username or this address
+  // (req.ip) is limited, count failures with recordFailure and clear the username's with
+  // recordSuccess (login-limiter.js).
   const user = get('SELECT * FROM users WHERE username = ?', [String(username)]);
-  if (!user || !(await verifyPassword(String(password), user.password_hash))) {
+  // scrypt runs whether or not the user exists: the answer time does not reveal usernames.
+  const matches = await verifyPassword(String(password), user?.password_hash);
+  if (!user || !matches) {
     return res.status(401).json({ error: 'wrong username or password' });
   }
   res.json({ id: user.id, username: user.username });

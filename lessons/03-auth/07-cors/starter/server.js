@@ -6,11 +6,16 @@ app.use(express.json());
 // The one web front-end allowed to call this API from the browser.
 const ALLOWED_ORIGIN = process.env.ALLOWED_ORIGIN ?? 'http://localhost:5173';
 
-// "It didn't work from the front-end, so someone added this": every site on the internet may
-// now read these responses from its visitors' browsers — and the front-end's JSON POST
-// still fails, because its preflight request is not answered properly.
+// "The front-end sends its session cookie and the browser refused '*', so someone wrote
+// this": it echoes whatever Origin asks and allows credentials — so every site on the internet
+// may now read these responses with its visitors' cookies attached. And the front-end's JSON
+// POST still fails: its preflight request is not answered.
 app.use((req, res, next) => {
-  res.set('Access-Control-Allow-Origin', '*');
+  const origin = req.get('origin');
+  if (origin) {
+    res.set('Access-Control-Allow-Origin', origin);
+    res.set('Access-Control-Allow-Credentials', 'true');
+  }
   next();
 });
 
