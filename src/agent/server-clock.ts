@@ -10,8 +10,12 @@ import { CheckFailure } from '../checks/check-failure.ts';
 import type { ClockState } from './clock-state.ts';
 import { CLOCK_ACK, CLOCK_STATE } from './workspace-paths.ts';
 
-/** A live server polls every 10 ms; this much silence means it is stuck (or the preload is not loaded). */
-const ACK_TIMEOUT_MS = 2000;
+/**
+ * A live server polls every 10 ms; this much silence means it is stuck (or the preload is not
+ * loaded). Generous, because a server busy hashing at OWASP cost on a loaded 2-core machine polls
+ * late, while a server stuck in a loop never answers at all.
+ */
+const ACK_TIMEOUT_MS = 8000;
 const ACK_POLL_MS = 3;
 
 export class ServerClock {
