@@ -48,8 +48,9 @@ app.use((err, req, res, next) => {
   if (status === 500) {
     // The details are for us, in the log — never for the client.
     console.error(`${req.method} ${req.originalUrl} failed:`, err);
-    res.status(500).json({ error: 'Internal Server Error' });
-    return setTimeout(() => process.exit(1), 10);
+    // Exits once the 500 is handed to the socket: the next request finds no server.
+    res.on('finish', () => process.exit(1));
+    return res.status(500).json({ error: 'Internal Server Error' });
   }
   // express.json() marks a body that is not JSON as status 400, type 'entity.parse.failed'.
   const message = err.type === 'entity.parse.failed' ? 'The request body is not valid JSON' : err.message;
