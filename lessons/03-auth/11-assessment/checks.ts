@@ -175,31 +175,6 @@ export default defineChecks({
       },
     },
     {
-      id: 'jwt-verified',
-      title: 'API tokens: HS256 with JWT_SECRET; edited, HS512-signed and expired tokens are refused',
-      skill: 'auth/jwt',
-      weight: 2,
-      timeoutMs: SCRYPT_HEAVY_MS,
-      env: { JWT_SECRET: CHECK_SECRET },
-      run: async (t) => {
-        const username = await reusedUser(t, 'alice', PASSWORD);
-        const issued = await send(t, { method: 'POST', path: '/token', json: { username, password: PASSWORD } });
-        const token = body(issued).token;
-        if (typeof token !== 'string') return t.fail('POST /token with the right password must answer 200 {"token": "<jwt>"}.', { actual: describe(issued) });
-        const api = (bearer: string) => send(t, { path: '/api/notes', headers: { authorization: `Bearer ${bearer}` } });
-        t.expectEqual((await api(token)).status, 200, 'GET /api/notes with the token from POST /token must answer 200.');
-        const claims = jwtClaims(token);
-        t.expectEqual((await api(await signJwt('HS256', claims))).status, 200, 'Sign tokens with HS256 and the key in JWT_SECRET: the same claims signed that way must be accepted.');
-        t.expectEqual((await api(await signJwt('HS512', claims))).status, 401, 'The same claims signed with HS512 must be refused: pin the algorithm to HS256.');
-        const [header, , signature] = token.split('.');
-        t.expectEqual((await api(`${header}.${encodeJson({ ...claims, sub: '1' })}.${signature}`)).status, 401, 'A token with an edited payload must be refused.');
-        const exp = claims.exp;
-        t.expectTrue(typeof exp === 'number' && exp * 1000 - (await t.clock.now()) <= 3_600_000, 'Tokens must expire within an hour ("exp").', { actual: JSON.stringify(claims) });
-        await t.clock.advance(Number(exp) * 1000 - (await t.clock.now()) + 2000);
-        t.expectEqual((await api(token)).status, 401, 'An expired token must be refused with 401.');
-      },
-    },
-    {
       id: 'lockout',
       title: 'Five failed log-ins lock the username: 429 with Retry-After, even for the right password',
       skill: 'auth/rate-limit',
@@ -223,6 +198,17 @@ export default defineChecks({
       },
     },
     {
+      id: 'cors-one-origin',
+      title: `/api answers CORS only for ${ALLOWED_ORIGIN}, with Vary: Origin`,
+      skill: 'auth/cors',
+      run: async (t) => {
+        const evil = await send(t, { method: 'OPTIONS', path: '/api/notes', headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' } });
+        t.expectTrue(evil.headers['access-control-allow-origin'] === undefined, 'A preflight from https://evil.example got Access-Control-Allow-Origin: allow only the front-end, and never echo the Origin.', { actual: JSON.stringify(evil.headers) });
+        const good = await send(t, { method: 'OPTIONS', path: '/api/notes', headers: { origin: ALLOWED_ORIGIN, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' } });
+        t.expectTrue(good.headers['access-control-allow-origin'] === ALLOWED_ORIGIN && /authorization/i.test(good.headers['access-control-allow-headers'] ?? '') && /\borigin\b/i.test(good.headers.vary ?? ''), `The preflight from ${ALLOWED_ORIGIN} must get Access-Control-Allow-Origin: ${ALLOWED_ORIGIN}, Access-Control-Allow-Headers with Authorization, and Vary: Origin.`, { actual: JSON.stringify(good.headers) });
+      },
+    },
+    {
       id: 'sort-allow-listed',
       title: 'GET /notes sorts only by id or text, asc or desc: a SQL expression gets 400',
       skill: 'auth/sql-injection',
@@ -241,17 +227,6 @@ export default defineChecks({
         }
         const injected = await send(t, { method: 'POST', path: '/login', json: { username: "' OR '1'='1", password: "' OR '1'='1" } });
         t.expectEqual(injected.status, 401, "Logging in with ' OR '1'='1 must answer 401: use placeholders for every value.");
-      },
-    },
-    {
-      id: 'cors-one-origin',
-      title: `/api answers CORS only for ${ALLOWED_ORIGIN}, with Vary: Origin`,
-      skill: 'auth/cors',
-      run: async (t) => {
-        const evil = await send(t, { method: 'OPTIONS', path: '/api/notes', headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' } });
-        t.expectTrue(evil.headers['access-control-allow-origin'] === undefined, 'A preflight from https://evil.example got Access-Control-Allow-Origin: allow only the front-end, and never echo the Origin.', { actual: JSON.stringify(evil.headers) });
-        const good = await send(t, { method: 'OPTIONS', path: '/api/notes', headers: { origin: ALLOWED_ORIGIN, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' } });
-        t.expectTrue(good.headers['access-control-allow-origin'] === ALLOWED_ORIGIN && /authorization/i.test(good.headers['access-control-allow-headers'] ?? '') && /\borigin\b/i.test(good.headers.vary ?? ''), `The preflight from ${ALLOWED_ORIGIN} must get Access-Control-Allow-Origin: ${ALLOWED_ORIGIN}, Access-Control-Allow-Headers with Authorization, and Vary: Origin.`, { actual: JSON.stringify(good.headers) });
       },
     },
     {
@@ -303,6 +278,31 @@ export default defineChecks({
           t.expectTrue(["'none'", "'self'"].includes(directive('frame-ancestors') ?? ''), `${path}: the Content-Security-Policy needs frame-ancestors 'none'.`, { actual: csp || '(none)' });
           t.expectTrue(/^\s*nosniff\s*$/i.test(res.headers['x-content-type-options'] ?? '') && ['no-referrer', 'same-origin', 'strict-origin', 'strict-origin-when-cross-origin'].includes((res.headers['referrer-policy'] ?? '').trim().toLowerCase()), `${path}: send X-Content-Type-Options: nosniff and Referrer-Policy: strict-origin-when-cross-origin.`, { actual: JSON.stringify(res.headers) });
         }
+      },
+    },
+    {
+      id: 'jwt-verified',
+      title: 'API tokens: HS256 with JWT_SECRET; edited, HS512-signed and expired tokens are refused',
+      skill: 'auth/jwt',
+      weight: 2,
+      timeoutMs: SCRYPT_HEAVY_MS,
+      env: { JWT_SECRET: CHECK_SECRET },
+      run: async (t) => {
+        const username = await reusedUser(t, 'alice', PASSWORD);
+        const issued = await send(t, { method: 'POST', path: '/token', json: { username, password: PASSWORD } });
+        const token = body(issued).token;
+        if (typeof token !== 'string') return t.fail('POST /token with the right password must answer 200 {"token": "<jwt>"}.', { actual: describe(issued) });
+        const api = (bearer: string) => send(t, { path: '/api/notes', headers: { authorization: `Bearer ${bearer}` } });
+        t.expectEqual((await api(token)).status, 200, 'GET /api/notes with the token from POST /token must answer 200.');
+        const claims = jwtClaims(token);
+        t.expectEqual((await api(await signJwt('HS256', claims))).status, 200, 'Sign tokens with HS256 and the key in JWT_SECRET: the same claims signed that way must be accepted.');
+        t.expectEqual((await api(await signJwt('HS512', claims))).status, 401, 'The same claims signed with HS512 must be refused: pin the algorithm to HS256.');
+        const [header, , signature] = token.split('.');
+        t.expectEqual((await api(`${header}.${encodeJson({ ...claims, sub: '1' })}.${signature}`)).status, 401, 'A token with an edited payload must be refused.');
+        const exp = claims.exp;
+        t.expectTrue(typeof exp === 'number' && exp * 1000 - (await t.clock.now()) <= 3_600_000, 'Tokens must expire within an hour ("exp").', { actual: JSON.stringify(claims) });
+        await t.clock.advance(Number(exp) * 1000 - (await t.clock.now()) + 2000);
+        t.expectEqual((await api(token)).status, 401, 'An expired token must be refused with 401.');
       },
     },
   ],
