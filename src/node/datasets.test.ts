@@ -55,6 +55,16 @@ describe('datasetBytes', () => {
     }
   });
 
+  it('builds a dataset that many lessons want at once, on a clean cache, for every one of them', async () => {
+    // A fresh generator (new hash): nothing cached, no module file left from an earlier run —
+    // what a clean clone's `lessons:verify` meets when all sql lessons start together.
+    const marker = `${Date.now()}-${Math.random()}`;
+    const dir = await generator('crowded', `export default (variant) => "CREATE TABLE people (id INTEGER, name TEXT); INSERT INTO people VALUES (1, '" + variant + "'); -- ${marker}";`);
+    const variants = Array.from({ length: 12 }, (_, i) => (i % 2 === 0 ? 'visible' : 'hidden') as const);
+    const results = await Promise.all(variants.map((variant) => datasetBytes(dir, 'crowded', variant)));
+    expect(await Promise.all(results.map(names))).toEqual(variants.map((variant) => [variant]));
+  });
+
   it('regenerates when the generator changes and drops the stale cache entry', async () => {
     const dir = await generator('changing', "export default () => \"CREATE TABLE people (id INTEGER, name TEXT); INSERT INTO people VALUES (1, 'a');\";");
     expect(await names(await datasetBytes(dir, 'changing', 'visible'))).toEqual(['a']);

@@ -40,7 +40,11 @@ async function runGenerator(code: string, file: string, variant: DatasetVariant)
   const dir = join(tmpdir(), 'playground-datasets');
   await mkdir(dir, { recursive: true });
   const moduleFile = join(dir, `${sha256(code).slice(0, 16)}.mjs`);
-  await writeFile(moduleFile, code);
+  // Write then rename: another process importing the same generator never reads a half-written
+  // (or just truncated) module — on a clean clone every sql lesson builds the dataset at once.
+  const partial = `${moduleFile}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  await writeFile(partial, code);
+  await rename(partial, moduleFile);
   const module = (await import(/* @vite-ignore */ pathToFileURL(moduleFile).href)) as { default?: unknown };
   if (typeof module.default !== 'function') {
     throw new Error(`${displayPath(file)} must \`export default function build(variant: 'visible' | 'hidden'): string\``);
@@ -71,6 +75,9 @@ async function sqlToBytes(script: string, file: string, variant: DatasetVariant)
   }
 }
 
+/** Builds in flight in this process, so parallel lessons wanting the same dataset build it once. */
+const building = new Map<string, Promise<Uint8Array>>();
+
 /** The SQLite file for one variant of `lessons/_datasets/<name>.ts`. Throws with the file path and the cause. */
 export async function datasetBytes(lessonsDir: string, name: string, variant: DatasetVariant): Promise<Uint8Array> {
   const file = join(lessonsDir, '_datasets', `${name}.ts`);
@@ -83,7 +90,16 @@ export async function datasetBytes(lessonsDir: string, name: string, variant: Da
   const cacheName = `${prefix}${sha256(code).slice(0, 16)}.sqlite`;
   const cacheFile = join(cacheDir, cacheName);
   if (existsSync(cacheFile)) return new Uint8Array(await readFile(cacheFile));
+  let pending = building.get(cacheFile);
+  if (!pending) {
+    pending = buildAndCache(code, file, variant, cacheDir, cacheFile, prefix);
+    building.set(cacheFile, pending);
+    void pending.finally(() => building.delete(cacheFile)).catch(() => undefined);
+  }
+  return pending;
+}
 
+async function buildAndCache(code: string, file: string, variant: DatasetVariant, cacheDir: string, cacheFile: string, prefix: string): Promise<Uint8Array> {
   const bytes = await sqlToBytes(await runGenerator(code, file, variant), file, variant);
   await mkdir(cacheDir, { recursive: true });
   // Write then rename: parallel builds never read a half-written cache file.
@@ -91,7 +107,7 @@ export async function datasetBytes(lessonsDir: string, name: string, variant: Da
   await writeFile(partial, bytes);
   await rename(partial, cacheFile);
   // Older builds of the same dataset are stale now; dropping them keeps the cache from growing with every edit.
-  const stale = (await readdir(cacheDir)).filter((f) => f.startsWith(prefix) && f.endsWith('.sqlite') && f !== cacheName);
+  const stale = (await readdir(cacheDir)).filter((f) => f.startsWith(prefix) && f.endsWith('.sqlite') && join(cacheDir, f) !== cacheFile);
   await Promise.all(stale.map((f) => rm(join(cacheDir, f), { force: true })));
   return bytes;
 }
