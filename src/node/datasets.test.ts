@@ -60,7 +60,7 @@ describe('datasetBytes', () => {
     // what a clean clone's `lessons:verify` meets when all sql lessons start together.
     const marker = `${Date.now()}-${Math.random()}`;
     const dir = await generator('crowded', `export default (variant) => "CREATE TABLE people (id INTEGER, name TEXT); INSERT INTO people VALUES (1, '" + variant + "'); -- ${marker}";`);
-    const variants = Array.from({ length: 12 }, (_, i) => (i % 2 === 0 ? 'visible' : 'hidden') as const);
+    const variants = Array.from({ length: 12 }, (_, i): 'visible' | 'hidden' => (i % 2 === 0 ? 'visible' : 'hidden'));
     const results = await Promise.all(variants.map((variant) => datasetBytes(dir, 'crowded', variant)));
     expect(await Promise.all(results.map(names))).toEqual(variants.map((variant) => [variant]));
   });

@@ -5,12 +5,14 @@
  */
 import { effect } from '@preact/signals';
 import type { WorkspaceStore } from '../state/workspace-store.ts';
+import { defineEditorThemes, editorThemeFor } from './editor-themes.ts';
 import { languageFor, monaco } from './monaco.ts';
 
 const CURSOR_SAVE_DELAY_MS = 300;
 
 export function mountEditor(host: HTMLElement, store: WorkspaceStore): () => void {
   const dark = window.matchMedia('(prefers-color-scheme: dark)');
+  defineEditorThemes(monaco.editor);
   const editor = monaco.editor.create(host, {
     model: null,
     automaticLayout: true,
@@ -20,7 +22,7 @@ export function mountEditor(host: HTMLElement, store: WorkspaceStore): () => voi
     scrollBeyondLastLine: false,
     // 'dimmed' draws the last line number below the contrast text needs.
     renderFinalNewline: 'on',
-    theme: dark.matches ? 'vs-dark' : 'vs',
+    theme: editorThemeFor(dark.matches),
     ariaLabel: 'Code editor',
   });
   const models = new Map<string, monaco.editor.ITextModel>();
@@ -107,7 +109,7 @@ export function mountEditor(host: HTMLElement, store: WorkspaceStore): () => voi
   // `sql` lessons: Ctrl/Cmd+Enter runs the query (the result shows in the Database tab); Check is the button.
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => (store.lesson.peek()?.meta.kind === 'sql' ? store.runQuery() : void store.check()));
 
-  const followTheme = (event: MediaQueryListEvent) => monaco.editor.setTheme(event.matches ? 'vs-dark' : 'vs');
+  const followTheme = (event: MediaQueryListEvent) => monaco.editor.setTheme(editorThemeFor(event.matches));
   dark.addEventListener('change', followTheme);
 
   return () => {
