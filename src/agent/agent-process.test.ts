@@ -116,6 +116,21 @@ describe('the agent process', () => {
     expect(await processesIn(agent.root)).toBe(0);
   }, 30_000);
 
+  it('exits with its server when the program driving it dies (all its pipes closed mid-output)', async () => {
+    // Logs forever: the agent keeps writing to a parent that is gone.
+    const chatty = `import express from 'express';\nconst app = express();\nsetInterval(() => console.error('tick'), 5);\napp.listen(process.env.PORT);\n`;
+    const agent = await startAgent(await fixtureWorkspace({ checks: 'stuck/checks.ts', files: { 'server.js': chatty } }));
+    expect(data(await agent.send({ type: 'start' }))).toMatchObject({ state: 'running' });
+    expect(await processesIn(agent.root)).toBe(2);
+    // What a killed parent leaves: every end of the agent's pipes closed at once.
+    agent.child.stdout.destroy();
+    agent.child.stderr.destroy();
+    agent.child.stdin.destroy();
+    const exited = await Promise.race([agent.exited.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 10_000))]);
+    expect(exited).toBe(true);
+    expect(await processesIn(agent.root)).toBe(0);
+  }, 30_000);
+
   it('preloads MSW only for lessons whose checks script upstreams', async () => {
     const withUpstream = await startAgent(await fixtureWorkspace({ checks: 'server/checks.ts', files: { 'server.js': SERVER } }));
     await withUpstream.send({ type: 'start' });

@@ -179,11 +179,29 @@ async function stopEverything(): Promise<void> {
 }
 
 let shuttingDown = false;
+/** Stopping the server and the check workers normally takes milliseconds; past this, exit regardless. */
+const SHUTDOWN_DEADLINE_MS = 5000;
 async function shutDown(): Promise<void> {
   if (shuttingDown) return;
   shuttingDown = true;
-  await stopEverything();
+  setTimeout(() => process.exit(0), SHUTDOWN_DEADLINE_MS).unref();
+  await stopEverything().catch(() => undefined);
   process.exit(0);
+}
+
+/**
+ * The page or CLI that drove this agent is gone when writing to it fails with EPIPE: shut down.
+ * Without this, each failed write of an error report raised another error — an orphaned agent
+ * spinning at full CPU (seen after a killed `lessons:verify`).
+ */
+function isBrokenPipe(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED';
+}
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (isBrokenPipe(error)) void shutDown();
+  });
 }
 
 try {
@@ -196,5 +214,11 @@ createInterface({ input: process.stdin }).on('line', onLine).on('close', () => v
 process.on('SIGTERM', () => void shutDown());
 process.on('SIGINT', () => void shutDown());
 // Whatever fails inside a command is replied to; anything escaping is still reported, never fatal.
-process.on('unhandledRejection', (error) => process.stderr.write(`agent: unexpected error: ${errorText(error)}\n`));
-process.on('uncaughtException', (error) => process.stderr.write(`agent: unexpected error: ${error.stack ?? error.message}\n`));
+process.on('unhandledRejection', (error) => {
+  if (isBrokenPipe(error)) return void shutDown();
+  process.stderr.write(`agent: unexpected error: ${errorText(error)}\n`);
+});
+process.on('uncaughtException', (error) => {
+  if (isBrokenPipe(error)) return void shutDown();
+  process.stderr.write(`agent: unexpected error: ${error.stack ?? error.message}\n`);
+});
