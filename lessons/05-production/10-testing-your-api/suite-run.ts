@@ -1,0 +1,55 @@
+/**
+ * Runs the learner's api.test.js against one server through the workspace's run-tests.js (which
+ * starts the server from SERVER_SOURCE on a free port, sets BASE_URL and runs `node --test`) and
+ * reads the TAP summary it prints. A check cannot start processes itself, and runCommand runs
+ * only workspace scripts: run-tests.js is that script.
+ */
+import type { CheckContext } from '../../../src/checks/define.ts';
+
+export interface SuiteRun {
+  /** Whether the server listened (run-tests.js exits with 3 when it did not). */
+  started: boolean;
+  tests: number;
+  failed: number;
+  /** `name: error` of each failed test, as TAP reports them. */
+  failures: string[];
+  /** The whole output, for the learner to read when something is off. */
+  output: string;
+}
+
+/** A slow machine runs two Node processes and the learner's tests; a stuck test is cut by run-tests.js at 20 s. */
+export const RUN_TIMEOUT_MS = 45_000;
+const SERVER_DID_NOT_START = 3;
+
+export async function runSuite(t: CheckContext, serverSource: string): Promise<SuiteRun> {
+  const run = await t.runCommand('node', ['run-tests.js'], { timeoutMs: RUN_TIMEOUT_MS, env: { SERVER_SOURCE: serverSource } });
+  const output = `${run.stdout}${run.stderr}`.trim();
+  if (run.timedOut) t.fail(`Your tests did not finish within ${RUN_TIMEOUT_MS / 1000} s. Does every test await its fetch, and does no test wait for something that never comes?`, { actual: tail(output) });
+  if (run.code === SERVER_DID_NOT_START) return { started: false, tests: 0, failed: 0, failures: [], output };
+  const count = (name: string): number | undefined => {
+    const match = new RegExp(`^# ${name} (\\d+)$`, 'm').exec(run.stdout);
+    return match ? Number(match[1]) : undefined;
+  };
+  const tests = count('tests');
+  if (tests === undefined) t.fail('run-tests.js printed no test summary: put it back as given, it is what runs your tests.', { actual: tail(output) });
+  const failed = (count('fail') ?? 0) + (count('cancelled') ?? 0);
+  // A run that failed without a failing test (the file did not load, say) still failed.
+  return { started: true, tests, failed: run.code === 0 ? failed : Math.max(failed, 1), failures: failuresIn(run.stdout), output };
+}
+
+/** `not ok 3 - name` followed by its YAML block's `error: '…'` line, for each failed test or suite. */
+function failuresIn(tap: string): string[] {
+  const failures: string[] = [];
+  const lines = tap.split('\n');
+  lines.forEach((line, index) => {
+    const failed = /^\s*not ok \d+ - (.*)$/.exec(line);
+    if (!failed) return;
+    const error = lines.slice(index + 1, index + 12).find((next) => /^\s*error: /.test(next));
+    failures.push(`${failed[1]}${error ? ` — ${error.trim().replace(/^error: /, '')}` : ''}`);
+  });
+  return failures;
+}
+
+function tail(text: string): string {
+  return text.length > 4000 ? `…${text.slice(-4000)}` : text;
+}
