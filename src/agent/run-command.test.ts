@@ -42,6 +42,7 @@ describe('runCommand', () => {
   it('runs only node, on workspace scripts', async () => {
     await expect(runCommand('sh', ['-c', 'id'], { cwd, killMode: 'group', timeoutMs: 1000 })).rejects.toThrow('runCommand runs only "node"');
     await expect(run(['-e', 'process.exit(0)'])).rejects.toThrow('does not pass -e to node');
+    await expect(run(['--test', '--import=data:text/javascript,process.exit(0)', 'x.test.js'])).rejects.toThrow('does not pass --import=data:text/javascript,process.exit(0) to node');
     await expect(run(['/etc/passwd'])).rejects.toThrow('is an absolute path');
     await expect(run(['../outside.js'])).rejects.toThrow('leaves the workspace');
   });

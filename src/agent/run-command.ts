@@ -61,12 +61,13 @@ export async function runCommand(command: string, args: string[], options: RunCo
 function assertAllowed(command: string, args: string[]): void {
   if (command !== 'node') throw new Error(`runCommand runs only "node" (its tests or a workspace script), not ${JSON.stringify(command)}`);
   const script = args.find((arg) => !arg.startsWith('-'));
+  // Refused with --test too: `node --test --import=data:…` would run code from no file at all.
+  const forbidden = args.find((arg) => /^(-e|--eval|-p|--print|-r|--require|--import|--loader|--experimental-loader)(=|$)/.test(arg));
+  if (forbidden) throw new Error(`runCommand does not pass ${forbidden} to node: run a workspace script instead`);
   if (args.includes('--test')) {
     for (const arg of args.filter((item) => !item.startsWith('-'))) workspacePathSegments(arg);
     return;
   }
-  const forbidden = args.find((arg) => /^(-e|--eval|-p|--print|-r|--require|--import|--loader|--experimental-loader)(=|$)/.test(arg));
-  if (forbidden) throw new Error(`runCommand does not pass ${forbidden} to node: run a workspace script instead`);
   if (script === undefined) throw new Error('runCommand needs a workspace script to run with node (or --test)');
   // Refuses absolute paths and `..`, with a message.
   workspacePathSegments(script);
