@@ -112,6 +112,11 @@ export class AgentClient {
     return this.send({ type: 'lesson' }, options);
   }
 
+  /** Whether the agent process has ended (its `exit` settled). */
+  get hasExited(): boolean {
+    return this.exited;
+  }
+
   /** Listens to `log`, `server` and `request-log` events. Returns an unsubscribe. */
   onEvent(listener: (event: AgentEvent) => void): () => void {
     this.listeners.add(listener);
@@ -133,11 +138,6 @@ export class AgentClient {
       this.writer.close().catch(() => undefined);
     })();
     return this.disposed;
-  }
-
-  /** `dispose` for callers that cannot wait. */
-  close(): void {
-    void this.dispose();
   }
 
   private async readOutput(): Promise<void> {

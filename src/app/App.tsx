@@ -15,6 +15,10 @@ import { workspace } from './state/workspace-store.ts';
 export function App() {
   useEffect(() => void loadProgress(), []);
   const current = route.value;
+  // Leaving the lessons for the home or a track page stops the learner's server.
+  useEffect(() => {
+    if (current.view !== 'lesson') workspace.leave();
+  }, [current.view]);
   return (
     <div class={`shell ${lessonsHidden.value ? 'shell-nav-hidden' : ''}`}>
       <a class="skip-link" href="#main" onClick={(event) => { event.preventDefault(); document.getElementById('main')?.focus(); }}>Skip to content</a>

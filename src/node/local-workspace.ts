@@ -47,9 +47,7 @@ export async function startLocalAgent(files: FileTree): Promise<LocalAgent> {
     dispose() {
       disposed ??= (async () => {
         process.off('exit', onExit);
-        client.close();
-        const ended = await Promise.race([runtimeProcess.exit.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), GRACEFUL_EXIT_MS))]);
-        if (!ended) runtimeProcess.kill();
+        await client.dispose(GRACEFUL_EXIT_MS);
         await workspace.dispose();
       })();
       return disposed;

@@ -16,8 +16,12 @@ export const runtimeProgress = signal<string | undefined>(undefined);
 export const canRetryWebContainers = signal(false);
 
 let starting: Promise<Runtime | undefined> | undefined;
-/** Called with each runtime a retry replaces, so the open lesson starts again in the new one. */
-const replacedListeners = new Set<() => void>();
+/**
+ * Called when a retry replaces the runtime, before the old one is disposed: the open lesson
+ * starts again in the new runtime, and the promise a listener returns (its agent in the old
+ * runtime shut down) is awaited first, so nothing is killed mid-conversation.
+ */
+const replacedListeners = new Set<() => Promise<void> | void>();
 
 const onProgress = ({ text }: { text: string }) => (runtimeProgress.value = text);
 
@@ -48,13 +52,13 @@ export function sessionRuntime(): Promise<Runtime | undefined> {
   return starting;
 }
 
-/** `listener` runs after "Try WebContainers again" swapped the session's runtime. */
-export function onRuntimeReplaced(listener: () => void): () => void {
+/** `listener` runs after "Try WebContainers again" chose a new runtime, before the old one is disposed. */
+export function onRuntimeReplaced(listener: () => Promise<void> | void): () => void {
   replacedListeners.add(listener);
   return () => replacedListeners.delete(listener);
 }
 
-/** "Try WebContainers again": boots them now, disposes the runtime it replaces, and tells the open lesson. */
+/** "Try WebContainers again": boots them now, tells the open lesson, then disposes the runtime it replaced. */
 export async function retryWebContainersNow(): Promise<void> {
   const previous = await sessionRuntime();
   batch(() => {
@@ -65,8 +69,9 @@ export async function retryWebContainersNow(): Promise<void> {
   const next = retryWebContainers({ onProgress }).then((selection) => settle(selection), failed);
   starting = next;
   const runtime = await next;
-  if (previous && previous !== runtime) await previous.dispose();
-  for (const listener of replacedListeners) listener();
+  if (previous === runtime) return;
+  await Promise.all([...replacedListeners].map((listener) => listener()));
+  await previous?.dispose();
 }
 
 export function describeRuntime(choice: RuntimeChoice | undefined, progress?: string): string {

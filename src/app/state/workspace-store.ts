@@ -85,6 +85,20 @@ export class WorkspaceStore {
     this.runner.start(lesson, work);
   }
 
+  /** The learner left the workspace (home or a track page): the lesson's work ends and its server stops; the agent stays. */
+  leave(): void {
+    if (this.lessonId.peek() === undefined) return;
+    this.#lessonWork.abort();
+    void flushProgress();
+    batch(() => {
+      this.lessonId.value = undefined;
+      this.lesson.value = undefined;
+      this.loadError.value = undefined;
+      this.files.show(undefined, undefined);
+    });
+    void this.runner.leave();
+  }
+
   /** After an import: show the open lesson's imported files (undoable) and put them in the runtime. */
   restoreFromProgress(): void {
     const lesson = this.lesson.peek();

@@ -27,27 +27,32 @@ const SERVER_TIMEOUT_MS = 30_000;
 const CHECK_TIMEOUT_MS = 60_000;
 
 /** When, after navigation, the lesson text showed, the header named the runtime, and the server ran. */
-interface Milestones {
+export interface Milestones {
   textVisible?: number;
   runtimeChosen?: number;
   serverRunning: number;
 }
 
-/** Opens a lesson in a fresh page and waits for its server; returns the page (caller closes it). */
-async function openServerLesson(browser: BenchBrowser, appUrl: string, lesson: Lesson): Promise<{ page: Page; probe: ProbeLog; milestones: Milestones; tap: AgentCheckTap }> {
+/** Loads `url` (a server lesson) in `page` and waits for its server; milestones are ms after navigation start. */
+export async function loadServerLesson(page: Page, url: string, lesson: Lesson, timeoutMs = SERVER_TIMEOUT_MS): Promise<{ probe: ProbeLog; milestones: Milestones }> {
+  await page.addInitScript({ content: `window.__benchExpectText = ${JSON.stringify(lessonMarker(lesson))};` });
+  const probe = new ProbeLog(page);
+  await page.goto(url, { waitUntil: 'commit' });
+  const running = await probe.waitFor(`"Server running" for ${lesson.id}`, timeoutMs, (entries) => firstAfter(entries, 0, 'server', SERVER_RUNNING));
+  const milestones: Milestones = {
+    textVisible: probe.entries.find((entry) => entry.name === 'text')?.t,
+    runtimeChosen: firstAfter(probe.entries, 0, 'runtime', /^(?!starting a runtime)\S/i)?.t,
+    serverRunning: running.t,
+  };
+  return { probe, milestones };
+}
+
+/** Opens a lesson on the local runner in a fresh page and waits for its server; returns the page (caller closes it). */
+export async function openServerLesson(browser: BenchBrowser, appUrl: string, lesson: Lesson): Promise<{ page: Page; probe: ProbeLog; milestones: Milestones; tap: AgentCheckTap }> {
   const page = await browser.freshPage();
   const tap = new AgentCheckTap(page);
   try {
-    await page.addInitScript({ content: `window.__benchExpectText = ${JSON.stringify(lessonMarker(lesson))};` });
-    const probe = new ProbeLog(page);
-    await page.goto(lessonUrl(appUrl, lesson.id), { waitUntil: 'commit' });
-    const running = await probe.waitFor(`"Server running" for ${lesson.id}`, SERVER_TIMEOUT_MS, (entries) => firstAfter(entries, 0, 'server', SERVER_RUNNING));
-    const milestones: Milestones = {
-      textVisible: probe.entries.find((entry) => entry.name === 'text')?.t,
-      runtimeChosen: firstAfter(probe.entries, 0, 'runtime', /^(?!starting a runtime)\S/i)?.t,
-      serverRunning: running.t,
-    };
-    return { page, probe, milestones, tap };
+    return { page, tap, ...(await loadServerLesson(page, lessonUrl(appUrl, lesson.id), lesson)) };
   } catch (error) {
     await page.context().close();
     throw error;
@@ -55,7 +60,7 @@ async function openServerLesson(browser: BenchBrowser, appUrl: string, lesson: L
 }
 
 /** Median of each milestone over the runs that reached it, rounded to ms. */
-function medianMilestones(runs: Milestones[]): Record<string, number> {
+export function medianMilestones(runs: Milestones[]): Record<string, number> {
   const keys = ['textVisible', 'runtimeChosen', 'serverRunning'] as const;
   const medians: Record<string, number> = {};
   for (const key of keys) {

@@ -1,5 +1,5 @@
 /** Renders bench results as the Markdown table printed by `npm run bench` and kept in the README. */
-import { METRICS, type Unit } from './metrics.ts';
+import { METRICS, type MetricKey, type Unit } from './metrics.ts';
 import type { BenchResults } from './results.ts';
 
 /** Enough digits to compare against the budget, no false precision. */
@@ -19,17 +19,34 @@ function withUnit(value: number, unit: Unit): string {
   return unit === '×' ? `${text}×` : unit === '%' ? `${text} %` : `${text} ${unit}`;
 }
 
+function budgetCell({ budget, unit, maxFloorRatio }: (typeof METRICS)[number]): string {
+  if (budget === undefined) return '—';
+  return maxFloorRatio === undefined ? `≤ ${budget} ${unit}` : `≤ ${budget} ${unit} and ≤ ${maxFloorRatio}× floor`;
+}
+
+/** The floor and the median's ratio to it: what the same work costs with nothing of ours around it. */
+function floorCells(result: BenchResults['metrics'][MetricKey], unit: Unit): [string, string] {
+  // Results saved before floors existed have no such fields.
+  const floor = result?.floor ?? null;
+  if (!floor || result?.floorRatio == null) return ['—', '—'];
+  return [`${withUnit(floor.value, unit)} (${floor.what})`, `${result.floorRatio.toFixed(1)}×`];
+}
+
 export function renderTable(results: BenchResults): string {
-  const lines = ['| metric | median | min | max | budget | within budget? |', '| --- | ---: | ---: | ---: | ---: | :---: |'];
-  for (const { key, unit, budget } of METRICS) {
+  const lines = ['| metric | median | min | max | floor | × floor | budget | within budget? | load avg |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | :---: | ---: |'];
+  for (const metric of METRICS) {
+    const { key, unit } = metric;
     const result = results.metrics[key];
-    const budgetCell = budget === undefined ? '—' : `≤ ${budget} ${unit}`;
+    // Results saved before loads were recorded per metric have none.
+    const span = results.loadAverage1m?.[key];
+    const load = span ? `${span.atStart} → ${span.atEnd}` : '—';
     if (!result) {
-      lines.push(`| \`${key}\` | — | — | — | ${budgetCell} | not measured |`);
+      lines.push(`| \`${key}\` | — | — | — | — | — | ${budgetCell(metric)} | not measured | ${load} |`);
       continue;
     }
     const verdict = result.withinBudget === null ? '—' : result.withinBudget ? 'yes' : '**no**';
-    lines.push(`| \`${key}\` | ${withUnit(result.median, unit)} | ${withUnit(result.min, unit)} | ${withUnit(result.max, unit)} | ${budgetCell} | ${verdict} |`);
+    const [floor, ratio] = floorCells(result, unit);
+    lines.push(`| \`${key}\` | ${withUnit(result.median, unit)} | ${withUnit(result.min, unit)} | ${withUnit(result.max, unit)} | ${floor} | ${ratio} | ${budgetCell(metric)} | ${verdict} | ${load} |`);
   }
   return lines.join('\n');
 }

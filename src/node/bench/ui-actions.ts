@@ -22,6 +22,11 @@ export async function applySolution(page: Page): Promise<boolean> {
   return true;
 }
 
+/** Clicks a lesson in the lesson list (the navigation beside the workspace). */
+export async function clickLessonLink(page: Page, lessonId: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Lessons' }).locator(`a[href="#/${lessonId}"]`).click({ timeout: ACTION_TIMEOUT_MS });
+}
+
 export async function clickCheck(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Check', exact: true }).click({ timeout: ACTION_TIMEOUT_MS });
 }

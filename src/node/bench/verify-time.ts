@@ -1,7 +1,9 @@
 /**
  * verifyAllSeconds: wall time of `npm run lessons:verify` over the whole curriculum, as an
- * instructor or CI runs it. A run that fails verification still counts (the time is real),
- * and the note says so.
+ * instructor or CI runs it: every lesson's starter and solution, every mutant and every
+ * alternative. The details say how many of each were run, so times from curricula of different
+ * sizes can be compared. A run that fails verification still counts (the time is real), and
+ * the note says so.
  */
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
@@ -9,7 +11,7 @@ import type { BenchContext } from './context.ts';
 import { failed, type Outcome } from './results.ts';
 
 const RUNS = 3;
-/** Far above the 90 s budget: a hung verify must not hang the bench. */
+/** Far above the 120 s budget: a hung verify must not hang the bench. */
 const TIMEOUT_MS = 600_000;
 
 interface Run {
@@ -33,14 +35,33 @@ function runVerify(root: string): Promise<Run> {
   });
 }
 
+interface VerifiedCounts {
+  lessons: number;
+  mutants: number;
+  alternatives: number;
+  failing: string[];
+  /** The slowest lessons (seconds each, as lessons:verify reports them). */
+  slowest: { id: string; seconds: number }[];
+}
+
 /** `--json` prints `{ ok, lessons: [...] }`; count what was verified. */
-function lessonCounts(output: string): { lessons: number; failing: string[] } | undefined {
+export function verifiedCounts(output: string): VerifiedCounts | undefined {
   const start = output.indexOf('{');
   if (start < 0) return undefined;
   try {
-    const report = JSON.parse(output.slice(start)) as { lessons?: { id: string; ok: boolean }[] };
+    const report = JSON.parse(output.slice(start)) as { lessons?: { id: string; ok: boolean; mutants?: unknown[]; alternatives?: unknown[]; seconds?: number }[] };
     if (!Array.isArray(report.lessons)) return undefined;
-    return { lessons: report.lessons.length, failing: report.lessons.filter((lesson) => !lesson.ok).map((lesson) => lesson.id) };
+    const lessons = report.lessons;
+    return {
+      lessons: lessons.length,
+      mutants: lessons.reduce((sum, lesson) => sum + (lesson.mutants?.length ?? 0), 0),
+      alternatives: lessons.reduce((sum, lesson) => sum + (lesson.alternatives?.length ?? 0), 0),
+      failing: lessons.filter((lesson) => !lesson.ok).map((lesson) => lesson.id),
+      slowest: lessons
+        .map((lesson) => ({ id: lesson.id, seconds: lesson.seconds ?? 0 }))
+        .sort((a, b) => b.seconds - a.seconds)
+        .slice(0, 5),
+    };
   } catch {
     return undefined;
   }
@@ -59,8 +80,16 @@ export async function measureVerifyAll(root: string, ctx: BenchContext): Promise
   if (!last || samples.length === 0) {
     return failed(`\`npm run lessons:verify\` did not run: ${last?.code === null ? 'killed after the timeout' : (last?.output.trim().split('\n').at(-1) ?? 'no output')}`);
   }
-  const counts = lessonCounts(last.output);
-  const details = { runs: samples.length, lessons: counts?.lessons ?? null, failingLessons: counts?.failing ?? null, exitCode: last.code };
+  const counts = verifiedCounts(last.output);
+  const details = {
+    runs: samples.length,
+    lessons: counts?.lessons ?? null,
+    mutants: counts?.mutants ?? null,
+    alternatives: counts?.alternatives ?? null,
+    slowestLessonsSeconds: counts?.slowest ?? null,
+    failingLessons: counts?.failing ?? null,
+    exitCode: last.code,
+  };
   const note = last.code === 0 ? undefined : `lessons:verify exited with ${last.code}${counts?.failing.length ? ` (failing: ${counts.failing.join(', ')})` : ''}; the time is still the full run.`;
   return note ? { ok: true, samples, note, details } : { ok: true, samples, details };
 }

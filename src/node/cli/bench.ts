@@ -9,6 +9,8 @@
  *   npm run bench                       everything, writes bench/results.json
  *   npm run bench -- --only checkRunMs  some metrics (comma-separated keys), prints only
  *   npm run bench -- --quick            one run per metric: a smoke test of the harness, prints only
+ *   npm run bench -- --verify-all       also time a full `lessons:verify` (verifyAllSeconds): minutes of
+ *                                       both cores, so not by default (`--only verifyAllSeconds` runs it too)
  *   npm run bench -- --table            print the table of the saved bench/results.json
  *   npm run bench -- --readme           put that table into README.md between the bench-table markers
  */
@@ -23,11 +25,13 @@ import { errorText } from '../bench/error-text.ts';
 import { measureHeap } from '../bench/heap.ts';
 import { measureInitialJs } from '../bench/initial-js.ts';
 import { pickLessons, type BenchLessons } from '../bench/lesson-picks.ts';
+import { measureDefaultServerReady } from '../bench/default-runtime-load.ts';
+import { measureLessonSwitch, serverLessonsFrom } from '../bench/lesson-switch.ts';
 import { describeMachine, loadAverage1m } from '../bench/machine.ts';
 import { METRICS, type MetricKey } from '../bench/metrics.ts';
 import { measurePageLoad } from '../bench/page-load.ts';
 import { measureNodeStartFloor } from '../bench/node-start-floor.ts';
-import { assembleResults, failed, withDetails, type BenchResults, type Outcome } from '../bench/results.ts';
+import { assembleResults, failed, withDetails, withFloor, type BenchResults, type Floor, type LoadSpan, type Outcome } from '../bench/results.ts';
 import { measureCheckRun, measureServerReady, type ServerLessonTimes } from '../bench/server-lesson.ts';
 import { measureSqlLesson } from '../bench/sql-lesson.ts';
 import { measureSqlSpeed } from '../bench/sql-speed.ts';
@@ -51,7 +55,7 @@ function parseOnly(value: string | undefined): Set<MetricKey> | undefined {
   return new Set(keys as MetricKey[]);
 }
 
-const USAGE = 'Usage: npm run bench [-- --only <metric,…>] [--quick] [--table] [--readme]';
+const USAGE = 'Usage: npm run bench [-- --only <metric,…>] [--quick] [--verify-all] [--table] [--readme]';
 
 function parseCommandLine() {
   try {
@@ -59,6 +63,7 @@ function parseCommandLine() {
       options: {
         only: { type: 'string' },
         quick: { type: 'boolean', default: false },
+        'verify-all': { type: 'boolean', default: false },
         table: { type: 'boolean', default: false },
         readme: { type: 'boolean', default: false },
       },
@@ -100,18 +105,22 @@ const ctx = benchContext(log, quick);
 const loadAtStart = loadAverage1m();
 const wanted = (...keys: MetricKey[]) => !only || keys.some((key) => only.has(key));
 const outcomes: Partial<Record<MetricKey, Outcome>> = {};
+const loads: Partial<Record<MetricKey, LoadSpan>> = {};
 
 /** Runs one measurement; a crash in it becomes a note on its metrics, never the end of the bench. */
 async function measure(keys: MetricKey[], title: string, run: () => Promise<Partial<Record<MetricKey, Outcome>>>): Promise<void> {
   if (!wanted(...keys)) return;
   log(`\n▸ ${title}`);
   const started = Date.now();
+  const loadAtMeasureStart = loadAverage1m();
   try {
     Object.assign(outcomes, await run());
   } catch (error) {
     for (const key of keys) outcomes[key] = failed(`the measurement crashed: ${errorText(error)}`);
   }
-  log(`  (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  const span = { atStart: loadAtMeasureStart, atEnd: loadAverage1m() };
+  for (const key of keys) loads[key] = span;
+  log(`  (${((Date.now() - started) / 1000).toFixed(1)} s, load average ${span.atStart} → ${span.atEnd})`);
 }
 
 let chromiumVersion: string | null = null;
@@ -129,7 +138,34 @@ async function buildApp(): Promise<string | undefined> {
   }
 }
 
-const APP_KEYS: MetricKey[] = ['initialJsKbGzip', 'initialJsKbGzipInBrowser', 'lessonTextVisibleMs', 'serverReadyMs', 'restartReadyMs', 'checkRunMs', 'sqlRunMs', 'sqlCheckMs', 'heapAfter10LessonsMb'];
+const APP_KEYS: MetricKey[] = [
+  'initialJsKbGzip',
+  'initialJsKbGzipInBrowser',
+  'lessonTextVisibleMs',
+  'serverReadyMs',
+  'defaultServerReadyMs',
+  'lessonSwitchMs',
+  'restartReadyMs',
+  'checkRunMs',
+  'sqlRunMs',
+  'sqlCheckMs',
+  'heapAfter10LessonsMb',
+];
+/** The metrics whose floor is a Node start loading express: each ends with one learner server started. */
+const SERVER_START_KEYS: MetricKey[] = ['serverReadyMs', 'defaultServerReadyMs', 'lessonSwitchMs', 'restartReadyMs'];
+
+/** Node start-up on this machine (bare, + express, + msw): the floor beside the server metrics, measured once per run. */
+async function serverStartFloor(): Promise<{ floor: Floor | undefined; details: Record<string, unknown> }> {
+  if (!wanted(...SERVER_START_KEYS)) return { floor: undefined, details: {} };
+  try {
+    const nodeStartFloorMs = await measureNodeStartFloor(REPO_ROOT);
+    log(`\nNode start floor (ms, medians): ${JSON.stringify(nodeStartFloorMs)}`);
+    const express = nodeStartFloorMs.express;
+    return { floor: express === undefined ? undefined : { what: 'node + express', value: express }, details: { nodeStartFloorMs } };
+  } catch (error) {
+    return { floor: undefined, details: { nodeStartFloorMs: errorText(error) } };
+  }
+}
 
 try {
   const buildError = wanted(...APP_KEYS) ? await buildApp() : undefined;
@@ -166,6 +202,8 @@ try {
       const lessons: BenchLessons = await pickLessons(LESSONS_DIR);
       const missing = (what: string): Outcome => failed(`the curriculum has no ${what} yet`);
       let checkOnSmallLesson: ServerLessonTimes['checkHere'] = 'not measured';
+      const start = await serverStartFloor();
+      const besideFloor = (outcome: Outcome) => withFloor(withDetails(outcome, start.details), start.floor);
 
       await measure(['lessonTextVisibleMs', 'initialJsKbGzipInBrowser'], 'lesson page load', async () => {
         if (!lessons.first) return { lessonTextVisibleMs: missing('lesson'), initialJsKbGzipInBrowser: missing('lesson') };
@@ -176,13 +214,23 @@ try {
         if (!lessons.server) return { serverReadyMs: missing('server lesson'), restartReadyMs: missing('server lesson') };
         const { ready, restart, checkHere } = await measureServerReady(chromium, url, lessons.server, ctx);
         checkOnSmallLesson = checkHere;
-        const floor = { nodeStartFloorMs: await measureNodeStartFloor(REPO_ROOT).catch((error: unknown) => errorText(error)) };
-        return { serverReadyMs: withDetails(ready, floor), restartReadyMs: withDetails(restart, floor) };
+        return { serverReadyMs: besideFloor(ready), restartReadyMs: besideFloor(restart) };
+      });
+      await measure(['defaultServerReadyMs'], 'server lesson, runtime chosen automatically, StackBlitz unreachable: later page loads', async () => {
+        if (!lessons.server) return { defaultServerReadyMs: missing('server lesson') };
+        return { defaultServerReadyMs: besideFloor(await measureDefaultServerReady(chromium, url, lessons.server, ctx)) };
+      });
+      await measure(['lessonSwitchMs'], 'switch to the next server lesson', async () => {
+        if (!lessons.server) return { lessonSwitchMs: missing('server lesson') };
+        return { lessonSwitchMs: besideFloor(await measureLessonSwitch(chromium, url, serverLessonsFrom(lessons.ordered, lessons.server), ctx)) };
       });
       await measure(['checkRunMs'], 'server lesson: Check', async () => {
         if (!lessons.mostChecks) return { checkRunMs: missing('server lesson') };
         const outcome = await measureCheckRun(chromium, url, lessons.mostChecks.lesson, lessons.mostChecks.shape, ctx);
-        return { checkRunMs: withDetails(outcome, { forComparison: checkOnSmallLesson }) };
+        // The floor under a Check: the checks' own time in the agent; the rest is restart, transport and rendering.
+        const agentMs = outcome.details?.agentCheckTimeMedianMs;
+        const floor = typeof agentMs === 'number' ? { what: 'the checks’ own time in the agent', value: agentMs } : undefined;
+        return { checkRunMs: withFloor(withDetails(outcome, { forComparison: checkOnSmallLesson }), floor) };
       });
       await measure(['sqlRunMs', 'sqlCheckMs'], 'sql lesson: Run and Check', async () => {
         if (!lessons.sql) return { sqlRunMs: missing('sql lesson on the shop dataset'), sqlCheckMs: missing('sql lesson on the shop dataset') };
@@ -202,14 +250,20 @@ try {
     app = undefined;
   }
 
-  // Last, with the app stopped: lessons:verify keeps both cores busy on its own.
-  await measure(['verifyAllSeconds'], 'npm run lessons:verify', async () => ({ verifyAllSeconds: await measureVerifyAll(REPO_ROOT, ctx) }));
+  // Last, with the app stopped: lessons:verify keeps both cores busy on its own, for minutes now
+  // that every mutant and alternative runs too — so only when asked for.
+  if (args['verify-all'] || only?.has('verifyAllSeconds')) {
+    await measure(['verifyAllSeconds'], 'npm run lessons:verify (starters, solutions, mutants, alternatives)', async () => ({ verifyAllSeconds: await measureVerifyAll(REPO_ROOT, ctx) }));
+  } else if (wanted('verifyAllSeconds')) {
+    outcomes.verifyAllSeconds = failed('not run by default (a full `lessons:verify` with every mutant and alternative takes minutes of both cores): `npm run bench -- --verify-all` times it.');
+    log('\n▸ verifyAllSeconds skipped: run `npm run bench -- --verify-all` to time a full lessons:verify.');
+  }
 } finally {
   await browser?.close();
   await app?.close();
 }
 
-const results = assembleResults(outcomes, describeMachine(chromiumVersion, loadAtStart), new Date(), warnings);
+const results = assembleResults(outcomes, describeMachine(chromiumVersion, loadAtStart), new Date(), warnings, loads);
 log(`\n${report(results)}`);
 if (only || quick) {
   // Not saved, so show the evidence here.
