@@ -131,6 +131,21 @@ describe('the agent process', () => {
     expect(await processesIn(agent.root)).toBe(0);
   }, 30_000);
 
+  it('leaves no learner server behind when the agent itself is killed outright', async () => {
+    const agent = await startAgent(await fixtureWorkspace({ checks: 'stuck/checks.ts', files: { 'server.js': SERVER } }));
+    expect(data(await agent.send({ type: 'start' }))).toMatchObject({ state: 'running' });
+    expect(await processesIn(agent.root)).toBe(2);
+    // SIGKILL: the agent cannot stop its server; the server notices it was orphaned.
+    agent.child.kill('SIGKILL');
+    await agent.exited;
+    let left = await processesIn(agent.root);
+    for (let waited = 0; left > 0 && waited < 10_000; waited += 250) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      left = await processesIn(agent.root);
+    }
+    expect(left).toBe(0);
+  }, 30_000);
+
   it('preloads MSW only for lessons whose checks script upstreams', async () => {
     const withUpstream = await startAgent(await fixtureWorkspace({ checks: 'server/checks.ts', files: { 'server.js': SERVER } }));
     await withUpstream.send({ type: 'start' });
