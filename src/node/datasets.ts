@@ -36,15 +36,22 @@ async function bundleGenerator(file: string): Promise<string> {
   }
 }
 
+/**
+ * Writes `path` whole or not at all: a temp file beside it, then a rename. Another reader (a
+ * parallel lesson importing the same generator, a later build reading the cache) never sees a
+ * truncated or half-written file — on a clean clone every sql lesson builds the dataset at once.
+ */
+async function writeByRename(path: string, data: string | Uint8Array): Promise<void> {
+  const partial = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  await writeFile(partial, data);
+  await rename(partial, path);
+}
+
 async function runGenerator(code: string, file: string, variant: DatasetVariant): Promise<string> {
   const dir = join(tmpdir(), 'playground-datasets');
   await mkdir(dir, { recursive: true });
   const moduleFile = join(dir, `${sha256(code).slice(0, 16)}.mjs`);
-  // Write then rename: another process importing the same generator never reads a half-written
-  // (or just truncated) module — on a clean clone every sql lesson builds the dataset at once.
-  const partial = `${moduleFile}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  await writeFile(partial, code);
-  await rename(partial, moduleFile);
+  await writeByRename(moduleFile, code);
   const module = (await import(/* @vite-ignore */ pathToFileURL(moduleFile).href)) as { default?: unknown };
   if (typeof module.default !== 'function') {
     throw new Error(`${displayPath(file)} must \`export default function build(variant: 'visible' | 'hidden'): string\``);
@@ -102,10 +109,7 @@ export async function datasetBytes(lessonsDir: string, name: string, variant: Da
 async function buildAndCache(code: string, file: string, variant: DatasetVariant, cacheDir: string, cacheFile: string, prefix: string): Promise<Uint8Array> {
   const bytes = await sqlToBytes(await runGenerator(code, file, variant), file, variant);
   await mkdir(cacheDir, { recursive: true });
-  // Write then rename: parallel builds never read a half-written cache file.
-  const partial = `${cacheFile}.${process.pid}.tmp`;
-  await writeFile(partial, bytes);
-  await rename(partial, cacheFile);
+  await writeByRename(cacheFile, bytes);
   // Older builds of the same dataset are stale now; dropping them keeps the cache from growing with every edit.
   const stale = (await readdir(cacheDir)).filter((f) => f.startsWith(prefix) && f.endsWith('.sqlite') && join(cacheDir, f) !== cacheFile);
   await Promise.all(stale.map((f) => rm(join(cacheDir, f), { force: true })));

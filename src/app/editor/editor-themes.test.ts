@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 // Monaco's own theme data (the `vs` and `vs-dark` themes ours inherit from): plain objects.
 import { vs, vs_dark } from 'monaco-editor/esm/vs/editor/standalone/common/themes.js';
+import type { editor } from 'monaco-editor';
 import { DARK_EDITOR_THEME, EDITOR_THEMES, LIGHT_EDITOR_THEME } from './editor-themes.ts';
-
-interface ThemeRule {
-  token: string;
-  foreground?: string;
-}
 
 function luminance(hex: string): number {
   const [r, g, b] = [0, 2, 4].map((i) => {
@@ -23,7 +19,7 @@ function contrast(a: string, b: string): number {
 }
 
 /** Every token colour the editor shows with a theme: the base theme's rules, ours on top. */
-function effectiveRules(base: { rules: ThemeRule[] }, ours: { rules: ThemeRule[] }): Map<string, string> {
+function effectiveRules(base: { rules: editor.ITokenThemeRule[] }, ours: { rules: editor.ITokenThemeRule[] }): Map<string, string> {
   const colours = new Map<string, string>();
   for (const rule of [...base.rules, ...ours.rules]) if (rule.foreground) colours.set(rule.token, rule.foreground.replace('#', '').slice(0, 6));
   return colours;
