@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckContext, HttpResponse, SqlDatabase } from '../../src/checks/define.ts';
 import { CheckFailure } from '../../src/checks/check-failure.ts';
-import { body, cookieAttribute, cookieValue, queryRows, send, setCookieLine, signUp, uniqueName } from './checks.ts';
+import { body, cookieAttribute, cookieValue, inFlight, pollUntil, queryRows, send, setCookieLine, signUp, uniqueName } from './checks.ts';
 
 function response(headers: Record<string, string>, json?: unknown): HttpResponse {
   return { status: 200, headers, text: JSON.stringify(json ?? null), json, durationMs: 1 };
@@ -110,5 +110,28 @@ describe('queryRows', () => {
     const t = context({ openDatabase: () => Promise.resolve(db) });
     await expect(queryRows(t, 'data.sqlite', 'SELECT id FROM products')).rejects.toMatchObject({ name: 'CheckFailure', kind: 'setup', message: expect.stringContaining('no such table: products') });
     expect(closed).toBe(true);
+  });
+});
+
+describe('pollUntil', () => {
+  it('reads until the value is done, and returns it', async () => {
+    let reads = 0;
+    expect(await pollUntil(() => ++reads, (value) => value >= 3, 5_000, 1)).toBe(3);
+    expect(reads).toBe(3);
+  });
+
+  it('gives up after its time with the last value read', async () => {
+    const started = Date.now();
+    expect(await pollUntil(async () => 'never', (value) => value === 'done', 100, 10)).toBe('never');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(100);
+  });
+});
+
+describe('inFlight', () => {
+  it('resolves with the response, or with why there was none — never rejects', async () => {
+    const answered = context({ request: () => Promise.resolve(response({}, { ok: true })) });
+    expect(await inFlight(answered, { path: '/' })).toMatchObject({ res: { status: 200 } });
+    const hungUp = context({ request: () => Promise.reject(new Error('socket hang up')) });
+    expect(await inFlight(hungUp, { path: '/' })).toEqual({ error: 'socket hang up' });
   });
 });

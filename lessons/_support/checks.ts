@@ -1,6 +1,6 @@
 /**
  * Small helpers for lesson `checks.ts` files that drive a server through several requests
- * (auth and debugging tracks). Imported relatively and bundled into each lesson's checks.
+ * (auth, debugging and production tracks). Imported relatively and bundled into each lesson's checks.
  * Plain TypeScript only: checks run in the agent and must not depend on Node or the DOM.
  *
  * A helper that prepares what a check tests (signing a user up, reading the database) fails
@@ -100,4 +100,37 @@ export async function queryRows(t: CheckContext, path: string, sql: string, para
   } finally {
     db.close();
   }
+}
+
+/** Waits `ms` of real time (not the server's clock, which checks move with `t.clock`). */
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * Reads a value every `everyMs` until `done(value)` holds or `withinMs` of real time have
+ * passed, and returns the last value read: for what the server does in the background (an
+ * upstream call made, a request answered) that a check must wait for, boundedly.
+ */
+export async function pollUntil<T>(read: () => T | Promise<T>, done: (value: T) => boolean, withinMs: number, everyMs = 25): Promise<T> {
+  const deadline = Date.now() + withinMs;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() >= deadline) return value;
+    await sleep(everyMs);
+  }
+}
+
+/** How a request sent with `inFlight` ended: its response, or why it got none. */
+export type Outcome = { res: HttpResponse } | { error: string };
+
+/**
+ * Sends a request without waiting for it (the check moves the clock or signals the server
+ * meanwhile); the outcome never rejects, so awaiting it later cannot count as unhandled.
+ */
+export function inFlight(t: CheckContext, spec: HttpRequestSpec): Promise<Outcome> {
+  return t.request(spec).then(
+    (res): Outcome => ({ res }),
+    (error: unknown): Outcome => ({ error: errorText(error) }),
+  );
 }

@@ -4,7 +4,7 @@
  * is written when the response finishes, so the helpers wait a moment for it to arrive.
  */
 import { defineChecks, type CheckContext, type HttpRequestSpec, type HttpResponse } from '../../../src/checks/define.ts';
-import { describe, send } from '../../_support/checks.ts';
+import { describe, pollUntil, send, sleep } from '../../_support/checks.ts';
 
 type LogLine = Record<string, unknown>;
 
@@ -14,7 +14,6 @@ const LINE_WAIT_MS = 3000;
 const SETTLE_MS = 300;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A request id no other request of this run uses, made only of safe characters. */
 function freshId(prefix: string): string {
@@ -36,14 +35,9 @@ const printed = (t: CheckContext) => t.serverLines().filter((line) => line.trim(
 /** The JSON lines with `requestId === id`, once at least one holds a `status` (or the wait is over). */
 async function linesFor(t: CheckContext, id: string): Promise<LogLine[]> {
   const find = () => printed(t).map(parse).filter((line): line is LogLine => line?.requestId === id);
-  const deadline = Date.now() + LINE_WAIT_MS;
-  while (Date.now() < deadline) {
-    if (find().some((line) => 'status' in line)) {
-      await sleep(SETTLE_MS);
-      return find();
-    }
-    await sleep(50);
-  }
+  const hasStatus = (lines: LogLine[]) => lines.some((line) => 'status' in line);
+  if (!hasStatus(await pollUntil(find, hasStatus, LINE_WAIT_MS, 50))) return find();
+  await sleep(SETTLE_MS);
   return find();
 }
 
@@ -79,8 +73,7 @@ export default defineChecks({
       run: async (t) => {
         const id = freshId('json');
         await call(t, { path: '/books' }, id);
-        const deadline = Date.now() + LINE_WAIT_MS;
-        while (Date.now() < deadline && !printed(t).some((line) => line.includes('/books'))) await sleep(50);
+        await pollUntil(() => printed(t), (lines) => lines.some((line) => line.includes('/books')), LINE_WAIT_MS, 50);
         await sleep(SETTLE_MS);
         const lines = printed(t);
         t.expectTrue(lines.some((line) => line.includes('/books')), 'GET /books printed nothing. Add a middleware before the routes that prints one JSON line per request when its response finishes.', {

@@ -5,9 +5,8 @@
  * that request, new connections and the exit. Every check starts on a fresh server, since a
  * shutdown check ends the previous one; the last ones start it again for the learner.
  */
-import { defineChecks, type CheckContext, type HttpResponse, type ServerExit } from '../../../src/checks/define.ts';
-import { describe } from '../../_support/checks.ts';
-import { errorText } from '../../../src/shared/error-text.ts';
+import { defineChecks, type CheckContext, type ServerExit } from '../../../src/checks/define.ts';
+import { describe, inFlight, pollUntil, sleep, type Outcome } from '../../_support/checks.ts';
 
 /** The starter's database connects this long after start (db.js). */
 const CONNECT_MS = 15_000;
@@ -15,9 +14,7 @@ const CONNECT_MS = 15_000;
 const EXIT_WAIT_MS = 12_000;
 const SHUTDOWN_CHECK_MS = 25_000;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-type Outcome = { res: HttpResponse } | { error: string };
 
 /**
  * Starts GET /export and resolves once the server has printed "export started" (the request
@@ -25,15 +22,9 @@ type Outcome = { res: HttpResponse } | { error: string };
  * otherwise wait for it).
  */
 async function exportInFlight(t: CheckContext): Promise<{ outcome: Promise<Outcome> }> {
-  const outcome = t.request({ path: '/export' }).then(
-    (res): Outcome => ({ res }),
-    (error: unknown): Outcome => ({ error: errorText(error) }),
-  );
-  const deadline = Date.now() + 5000;
-  while (!t.serverLines().some((line) => line.includes('export started'))) {
-    if (Date.now() > deadline) t.fail('GET /export never printed "export started". Keep the /export route as the starter has it.', { actual: t.serverOutput() });
-    await sleep(25);
-  }
+  const outcome = inFlight(t, { path: '/export' });
+  const started = await pollUntil(() => t.serverLines().some((line) => line.includes('export started')), (seen) => seen, 5000);
+  if (!started) t.fail('GET /export never printed "export started". Keep the /export route as the starter has it.', { actual: t.serverOutput() });
   return { outcome };
 }
 

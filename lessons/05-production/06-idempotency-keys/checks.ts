@@ -12,7 +12,7 @@
  */
 import { defineChecks, type CheckContext, type HttpRequestSpec, type HttpResponse, type UpstreamScript } from '../../../src/checks/define.ts';
 import { CheckFailure } from '../../../src/checks/check-failure.ts';
-import { describe, send, uniqueName } from '../../_support/checks.ts';
+import { describe, pollUntil, send, uniqueName } from '../../_support/checks.ts';
 
 const BANK = 'POST https://bank.test/v1/transfers';
 const TRANSFERRED = { status: 201, json: { status: 'accepted' } };
@@ -88,18 +88,9 @@ async function expectImmediateReplay(t: CheckContext, key: string, payment: Paym
   }
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
 /** Polls `condition` (real time, bounded) until it holds; false when it never did. */
-async function eventually(condition: () => boolean | Promise<boolean>): Promise<boolean> {
-  const deadline = Date.now() + SETTLE_MS;
-  while (Date.now() < deadline) {
-    if (await condition()) return true;
-    await sleep(25);
-  }
-  return condition();
+function eventually(condition: () => boolean | Promise<boolean>): Promise<boolean> {
+  return pollUntil(condition, (held) => held, SETTLE_MS);
 }
 
 /** A request sent now and awaited later: its failure is kept for the await, not reported as unhandled. */

@@ -11,7 +11,7 @@
  * run can tell a random wait from a fixed one inside the allowed window.
  */
 import { defineChecks, type CheckContext, type HttpRequestSpec, type HttpResponse, type UpstreamResponse, type UpstreamScript } from '../../../src/checks/define.ts';
-import { describe, send } from '../../_support/checks.ts';
+import { describe, pollUntil, send, sleep } from '../../_support/checks.ts';
 
 const INVENTORY = 'https://inventory.test';
 const RESERVATIONS = `${INVENTORY}/reservations`;
@@ -25,10 +25,6 @@ function stock(sku: string, available: number): UpstreamResponse {
 }
 
 const unavailable: UpstreamResponse = { status: 503, json: { error: 'busy, try again' } };
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
 
 /** A request sent now and awaited later, while the check moves the clock. */
 function start(t: CheckContext, spec: HttpRequestSpec): Promise<HttpResponse> {
@@ -56,13 +52,8 @@ async function callsTo(t: CheckContext, method: string, url: string): Promise<nu
 }
 
 /** Polls until the server has made `count` calls to `url` or `ms` of real time passed; returns the number seen. */
-async function waitForCalls(t: CheckContext, url: string, count: number, ms: number, method = 'GET'): Promise<number> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const seen = await callsTo(t, method, url);
-    if (seen >= count || Date.now() > deadline) return seen;
-    await sleep(25);
-  }
+function waitForCalls(t: CheckContext, url: string, count: number, ms: number, method = 'GET'): Promise<number> {
+  return pollUntil(() => callsTo(t, method, url), (seen) => seen >= count, ms);
 }
 
 /**

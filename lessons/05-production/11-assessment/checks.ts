@@ -9,8 +9,7 @@
  */
 import { defineChecks, type CheckContext, type CommandResult, type HttpRequestSpec, type HttpResponse, type ServerExit, type UpstreamCall, type UpstreamResponse } from '../../../src/checks/define.ts';
 import { CheckFailure } from '../../../src/checks/check-failure.ts';
-import { errorText } from '../../../src/shared/error-text.ts';
-import { describe, send, uniqueName } from '../../_support/checks.ts';
+import { describe, inFlight, pollUntil, send, sleep, uniqueName, type Outcome } from '../../_support/checks.ts';
 
 const CATALOG = 'https://catalog.test';
 const RESERVATIONS = 'https://warehouse.test/reservations';
@@ -30,8 +29,6 @@ const ARM_MS = 150;
 /** After a clock move, how long to watch for a retry that must not happen yet. */
 const QUIET_MS = 150;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 interface Product {
   id: number;
   name: string;
@@ -47,24 +44,8 @@ const catalogReads = (calls: UpstreamCall[], id: number) => calls.filter((call) 
 const reservations = (calls: UpstreamCall[]) => calls.filter((call) => call.method === 'POST' && call.url === RESERVATIONS);
 
 /** Waits (in real time) until `count(calls)` reaches `n`; returns the last count seen. */
-async function callsReach(t: CheckContext, count: (calls: UpstreamCall[]) => number, n: number, withinMs = SHOW_UP_MS): Promise<number> {
-  const deadline = Date.now() + withinMs;
-  let seen = count(await t.upstreamCalls());
-  while (seen < n && Date.now() < deadline) {
-    await sleep(40);
-    seen = count(await t.upstreamCalls());
-  }
-  return seen;
-}
-
-type Outcome = { res: HttpResponse } | { error: string };
-
-/** Sends a request without waiting for it; the outcome never rejects (the check awaits it later). */
-function inFlight(t: CheckContext, spec: HttpRequestSpec): Promise<Outcome> {
-  return t.request(spec).then(
-    (res): Outcome => ({ res }),
-    (error: unknown): Outcome => ({ error: errorText(error) }),
-  );
+function callsReach(t: CheckContext, count: (calls: UpstreamCall[]) => number, n: number, withinMs = SHOW_UP_MS): Promise<number> {
+  return pollUntil(async () => count(await t.upstreamCalls()), (seen) => seen >= n, withinMs, 40);
 }
 
 /** The outcome of a request in flight, or a failure with `message` if none arrives within `withinMs`. */
