@@ -6,7 +6,6 @@
  */
 import type { CheckResult } from '../checks/result.ts';
 import type { CheckEnvironment } from '../checks/environment.ts';
-import type { UpstreamScript } from '../checks/define.ts';
 import { CheckFailure, isCheckFailure, type CheckFailureKind } from '../checks/check-failure.ts';
 import type { AgentLessonConfig } from './protocol.ts';
 
@@ -26,10 +25,6 @@ export interface CheckWorkerData {
 
 /** What the main thread needs to know of the checks module without running it. */
 export interface ChecksInfo {
-  /** The lesson-level upstream fakes (active while the learner works). */
-  upstream?: UpstreamScript;
-  /** Whether any check (or the lesson) scripts upstream APIs: the server then starts with MSW. */
-  usesUpstream: boolean;
   checks: { id: string; title: string; hint?: string; timeoutMs: number }[];
 }
 

@@ -80,8 +80,6 @@ try {
   checks = module.default;
   const list = Array.isArray(checks.checks) ? checks.checks : [];
   const info: ChecksInfo = {
-    ...(checks.upstream ? { upstream: checks.upstream } : {}),
-    usesUpstream: Object.keys(checks.upstream ?? {}).length > 0 || list.some((check) => check.upstream !== undefined),
     checks: list.map((check) => ({ id: check.id, title: check.title, ...(check.hint ? { hint: check.hint } : {}), timeoutMs: check.timeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS })),
   };
   post({ type: 'loaded', info });

@@ -21,7 +21,7 @@ import { asciiJson } from './ascii-json.ts';
 import { CheckWorkerHost } from './check-worker-host.ts';
 import { LearnerServer } from './learner-server.ts';
 import { AGENT_PROTOCOL_VERSION, type AgentCommand, type AgentLessonConfig, type AgentMessage, type AgentReplyData, type RuntimeFeatures, type ServerStatus } from './protocol.ts';
-import { probeRuntime } from './runtime-probe.ts';
+import { probeRuntime, type RuntimeProbe } from './runtime-probe.ts';
 import { ServerClock } from './server-clock.ts';
 import { LESSON_CONFIG, UPSTREAM_CALLS, UPSTREAM_SCRIPT } from './workspace-paths.ts';
 
@@ -40,9 +40,20 @@ for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
 
 // Until a probe answers, the usual path; requests and checks wait for the (quick) loopback probe.
 let features: RuntimeFeatures = { preload: 'require', kill: 'group', loopback: 'fetch' };
-const probe = probeRuntime();
-const probed = probe.loopback.then((loopback) => void (features = { ...features, loopback }));
-void probe.kill.then((kill) => void (features = { ...features, kill }));
+let probe: RuntimeProbe | undefined;
+/**
+ * The probes start on first need, or once the first server is running: the kill probe spawns a
+ * Node process, which on a 2-core machine slowed the learner's first server start.
+ */
+function runtimeProbe(): RuntimeProbe {
+  if (!probe) {
+    probe = probeRuntime();
+    void probe.loopback.then((loopback) => void (features = { ...features, loopback }));
+    void probe.kill.then((kill) => void (features = { ...features, kill }));
+  }
+  return probe;
+}
+const probed = async (): Promise<void> => void (await runtimeProbe().loopback);
 
 const server = new LearnerServer({
   cwd: root,
@@ -89,11 +100,16 @@ function current(): Session {
 async function startServer(): Promise<ServerStatus> {
   const { lesson, environment, checks } = current();
   if (lesson.kind !== 'server') return server.status();
-  // A broken checks module must not keep the learner's server from starting: Check reports it.
-  const info = await checks.info().catch(() => undefined);
-  server.configure({ command: lesson.start.command, args: lesson.start.args, startTimeoutMs: lesson.startTimeoutMs ?? START_TIMEOUT_MS, mockUpstream: info?.usesUpstream ?? false });
-  await environment.setUpstream(info?.upstream ?? {});
-  return server.start();
+  // What the checks need of upstream fakes comes from the build: the server starts without
+  // waiting for the checks module (and a broken one cannot keep it from starting).
+  server.configure({ command: lesson.start.command, args: lesson.start.args, startTimeoutMs: lesson.startTimeoutMs ?? START_TIMEOUT_MS, mockUpstream: lesson.upstream.mock });
+  await environment.setUpstream(lesson.upstream.script);
+  const status = await server.start();
+  // Now that the server runs, the work that would have competed with its start: the probes,
+  // and the checks worker for the first Check.
+  runtimeProbe();
+  void checks.info().catch(() => undefined);
+  return status;
 }
 
 async function switchLesson(): Promise<ServerStatus> {
@@ -107,7 +123,7 @@ async function switchLesson(): Promise<ServerStatus> {
 async function handle(command: AgentCommand, reply: (data: AgentReplyData[keyof AgentReplyData]) => void): Promise<void> {
   switch (command.type) {
     case 'hello':
-      return reply({ version: AGENT_PROTOCOL_VERSION, node: process.version, features: await probe.all });
+      return reply({ version: AGENT_PROTOCOL_VERSION, node: process.version, features: await runtimeProbe().all });
     case 'status':
       return reply(server.status());
     case 'start':
@@ -123,7 +139,7 @@ async function handle(command: AgentCommand, reply: (data: AgentReplyData[keyof 
         emit({ type: 'reply', id: command.id, ok: true, data: {} }, () => process.exit(0));
       });
     case 'request': {
-      await probed;
+      await probed();
       const response = await sendToServer(server, command.request, REQUEST_TIMEOUT_MS, current().lesson, features);
       emit({ type: 'request-log', method: command.request.method ?? 'GET', path: command.request.path, status: response.status, durationMs: response.durationMs });
       return reply(response);
@@ -131,7 +147,7 @@ async function handle(command: AgentCommand, reply: (data: AgentReplyData[keyof 
     case 'check':
       return reply(
         await exclusive(async () => {
-          await probed;
+          await probed();
           const { lesson, checks } = current();
           // The learner's latest code from a known state: restart, unless the server is provably there already.
           if (lesson.kind === 'server' && command.restart !== false && !(await server.runsSavedFilesFresh())) await startServer();

@@ -59,11 +59,14 @@
  *
  * Changes within version 1 are additive and optional (older callers keep working):
  * `AgentLessonConfig.startTimeoutMs`, `check.restart`, the `lesson` and `shutdown` commands,
- * `hello.features`. (The preloads became CommonJS files, `.cjs`, loaded with `--require`; they
+ * `hello.features`. One is required: `AgentLessonConfig.upstream` (read at build time from the
+ * checks, so the server starts before they load); every caller mounts the agent bundle it was
+ * built with, so no older agent ever reads it. (The preloads became CommonJS files, `.cjs`, loaded with `--require`; they
  * are part of the bundle every caller mounts as it is, not of the protocol.)
  */
 import type { CheckResult } from '../checks/result.ts';
 import type { HttpRequestSpec, HttpResponse, QueryResult } from '../checks/define.ts';
+import type { UpstreamUse } from '../checks/upstream-use.ts';
 import type { LessonKind } from '../lessons/types.ts';
 
 export const AGENT_PROTOCOL_VERSION = 1;
@@ -77,6 +80,8 @@ export interface AgentLessonConfig {
   dataset?: string;
   /** How long `start` waits for the port to accept connections (default 5000 ms). */
   startTimeoutMs?: number;
+  /** Whether the server starts with upstream fakes, and the lesson's own: known before the checks load. */
+  upstream: UpstreamUse;
 }
 
 /** What the agent found its Node able to do (see runtime-probe.ts), reported in `hello`. */

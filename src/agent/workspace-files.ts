@@ -22,6 +22,7 @@ export function agentLessonConfig(lesson: Lesson, options: WorkspaceOptions = {}
     kind: lesson.meta.kind,
     start: lesson.meta.start,
     port: lesson.meta.port,
+    upstream: lesson.upstream,
     ...(lesson.meta.dataset ? { dataset: lesson.meta.dataset } : {}),
     ...(options.startTimeoutMs !== undefined ? { startTimeoutMs: options.startTimeoutMs } : {}),
   };

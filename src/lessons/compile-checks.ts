@@ -1,6 +1,7 @@
 /**
  * `checks.ts` → one self-contained ES module (the runtime and the SQL worker import it as
- * text), plus the list of its checks read by importing that module once in Node.
+ * text), plus the list of its checks and its use of upstream fakes, read by importing that
+ * module once in Node.
  * Node-only: used by the loader at build time and by the CLI.
  */
 import { createHash } from 'node:crypto';
@@ -11,10 +12,12 @@ import { pathToFileURL } from 'node:url';
 import { build, type BuildFailure, type Message } from 'esbuild';
 import { errorText } from '../shared/error-text.ts';
 import { KEBAB_CASE } from './schema.ts';
+import { upstreamUse, type UpstreamUse } from '../checks/upstream-use.ts';
+import type { LessonChecks } from '../checks/define.ts';
 import type { CheckListEntry } from './types.ts';
 
 export type CompiledChecks =
-  | { ok: true; module: string; checkList: CheckListEntry[] }
+  | { ok: true; module: string; checkList: CheckListEntry[]; upstream: UpstreamUse }
   | { ok: false; message: string };
 
 const CHECK_KINDS = ['steps', 'file', 'sql', 'db', 'run'] as const;
@@ -103,5 +106,6 @@ export async function compileChecks(file: string): Promise<CompiledChecks> {
   }
   const checkList = readCheckList(exports.default);
   if (typeof checkList === 'string') return { ok: false, message: checkList };
-  return { ok: true, module: bundled.code, checkList };
+  // readCheckList has checked the shape: a `checks` array of well-formed checks.
+  return { ok: true, module: bundled.code, checkList, upstream: upstreamUse(exports.default as LessonChecks) };
 }

@@ -50,9 +50,9 @@ export async function loadLesson(lessonsDir: string, trackId: string, folder: Nu
 
   const meta = parsed.value;
   const entry: LessonEntry = { id: `${trackId}/${folder.slug}`, trackId, slug: folder.slug, title: meta.title, kind: meta.kind, mode: meta.mode, minutes: meta.minutes };
-  const { module: checksModule, checkList } = checks.compiled;
+  const { module: checksModule, checkList, upstream } = checks.compiled;
   const { mutants, alternatives } = variants;
-  return { entry, lesson: { ...entry, meta, html: await renderMarkdown(source.body), starter: starter.files, solution: solutionTree, checksModule, checkList, mutants, alternatives, folder: folder.path }, errors };
+  return { entry, lesson: { ...entry, meta, html: await renderMarkdown(source.body), starter: starter.files, solution: solutionTree, checksModule, checkList, upstream, mutants, alternatives, folder: folder.path }, errors };
 }
 
 type LessonSource = { ok: true; data: unknown; body: string } | { ok: false; error: LessonError };

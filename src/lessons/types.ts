@@ -5,6 +5,7 @@
  * (mutants, alternatives) that only Node tools such as `lessons:verify` see.
  */
 import type { z } from 'zod';
+import type { UpstreamUse } from '../checks/upstream-use.ts';
 import type { exampleRequestSchema, lessonFrontmatterSchema } from './schema.ts';
 
 /** Validated frontmatter of `lesson.md`: the schema's output, so the two can never drift. */
@@ -40,6 +41,8 @@ export interface Lesson extends LessonEntry {
   checksModule: string;
   /** Ids and titles of the checks, for the checks panel before the first run. */
   checkList: CheckListEntry[];
+  /** Whether the server starts with upstream fakes, and the lesson's own (from the compiled checks). */
+  upstream: UpstreamUse;
   /** `sql` lessons: URLs (served by the app) of the dataset's two SQLite variants. */
   datasetUrls?: { visible: string; hidden: string };
 }

@@ -1,7 +1,7 @@
 /**
  * The output and the inspectors (HTTP client, database, request log) as tabs beside the checks.
- * The inspectors load lazily (the database browser brings sql.js): until they arrive, the
- * output panel stands alone. This is where the workspace store meets the inspectors' props.
+ * The inspectors load lazily (the database browser brings sql.js), once the server has started
+ * (state/after-server-start.ts): until they arrive, the output panel stands alone. This is where the workspace store meets the inspectors' props.
  */
 import { useEffect } from 'preact/hooks';
 import { workspace } from '../state/workspace-store.ts';
@@ -9,7 +9,10 @@ import { OutputPanel } from './OutputPanel.tsx';
 import { useLazyModule } from './use-lazy-module.ts';
 
 export function InspectorArea() {
-  const inspectors = useLazyModule(() => import('../inspectors/InspectorTabs.tsx'));
+  const inspectors = useLazyModule(async () => {
+    await workspace.afterServerStart().ready;
+    return import('../inspectors/InspectorTabs.tsx');
+  });
   // Without the inspectors the output panel still works; the console says why.
   const failure = inspectors.status === 'failed' ? inspectors.error : undefined;
   useEffect(() => {

@@ -1,4 +1,7 @@
-/** The learner's server output, streamed from the agent's log events into a lazy xterm.js. */
+/**
+ * The learner's server output, streamed from the agent's log events into a lazy xterm.js, loaded
+ * once the server has started (state/after-server-start.ts; the output waits in its store until then).
+ */
 import { useRef } from 'preact/hooks';
 import { errorText } from '../../shared/error-text.ts';
 import { workspace } from '../state/workspace-store.ts';
@@ -7,7 +10,10 @@ import { useLazyModule } from './use-lazy-module.ts';
 export function OutputPanel() {
   const host = useRef<HTMLDivElement>(null);
   const terminal = useLazyModule(
-    () => import('../output/terminal.ts'),
+    async () => {
+      await workspace.afterServerStart().ready;
+      return import('../output/terminal.ts');
+    },
     ({ mountTerminal }) =>
       host.current
         ? mountTerminal(host.current, workspace.runner.output, { files: () => Object.keys(workspace.files.contents.peek()), openFileAt: (path, line, column) => workspace.files.openAt(path, line, column) })

@@ -222,10 +222,8 @@ export class LessonRunner {
   /** Runtime work runs one task at a time, in the order asked: a lesson's opening, then what was asked of it. */
   #enqueue<T>(task: () => Promise<T>): Promise<T> {
     const run = this.#queue.then(task);
-    this.#queue = run.then(
-      () => undefined,
-      () => undefined,
-    );
+    const settled = (): void => undefined;
+    this.#queue = run.then(settled, settled);
     return run;
   }
 
@@ -275,11 +273,11 @@ export class LessonRunner {
     });
   }
 
-  /** Sends one agent command; a server status in the reply updates the pill (unless the lesson is gone). */
-  async #command(send: () => Promise<unknown>, signal: AbortSignal): Promise<void> {
+  /** Sends one agent command; the server status it replies updates the pill (unless the lesson is gone). */
+  async #command(send: () => Promise<ServerStatus>, signal: AbortSignal): Promise<void> {
     try {
       const reply = await send();
-      if (!signal.aborted && isServerStatus(reply)) this.#setServer(reply);
+      if (!signal.aborted) this.#setServer(reply);
     } catch (error) {
       if (!signal.aborted) this.server.value = { state: 'crashed', error: errorText(error) };
     }
@@ -297,8 +295,4 @@ export class LessonRunner {
   #setServer(status: ServerStatus): void {
     this.server.value = { state: status.state, port: status.port, ...(status.error !== undefined ? { error: status.error } : {}) };
   }
-}
-
-function isServerStatus(value: unknown): value is ServerStatus {
-  return typeof value === 'object' && value !== null && 'state' in value && 'port' in value;
 }
