@@ -13,7 +13,7 @@ import type { AgentLessonConfig } from './protocol.ts';
 export const HEARTBEAT_MS = 100;
 
 /** The CheckEnvironment methods the main thread answers for the worker. */
-export const REMOTE_METHODS = ['request', 'setUpstream', 'upstreamCalls', 'restartServer', 'signalServer', 'clockNow', 'advanceClock', 'resetClock', 'runCommand', 'recover'] as const;
+export const REMOTE_METHODS = ['request', 'setUpstream', 'upstreamCalls', 'restartServer', 'signalServer', 'clockNow', 'advanceClock', 'resetClock', 'runCommand', 'recover'] as const satisfies readonly (keyof CheckEnvironment)[];
 export type RemoteMethod = (typeof REMOTE_METHODS)[number];
 
 export interface CheckWorkerData {
@@ -73,6 +73,3 @@ export function reviveError(error: SerializedError): Error {
   if (error.stack !== undefined) revived.stack = error.stack;
   return revived;
 }
-
-/** CheckEnvironment methods the worker calls remotely, typed by name. */
-export type RemoteCall<M extends RemoteMethod = RemoteMethod> = { method: M; args: Parameters<CheckEnvironment[M]> };

@@ -73,18 +73,18 @@ class ClockTimeout {
     return pending.get(this.id);
   }
   ref(): this {
-    const entry = this.entry;
-    if (entry) {
-      entry.refed = true;
-      entry.real?.ref();
-    }
-    return this;
+    return this.setRefed(true);
   }
   unref(): this {
+    return this.setRefed(false);
+  }
+  /** Remembered on the entry so a timer re-armed after a clock jump keeps the learner's choice. */
+  private setRefed(refed: boolean): this {
     const entry = this.entry;
     if (entry) {
-      entry.refed = false;
-      entry.real?.unref();
+      entry.refed = refed;
+      if (refed) entry.real?.ref();
+      else entry.real?.unref();
     }
     return this;
   }

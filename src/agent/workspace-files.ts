@@ -16,7 +16,7 @@ export interface WorkspaceOptions {
   startTimeoutMs?: number;
 }
 
-export function agentLessonConfig(lesson: Lesson, options: WorkspaceOptions = {}): AgentLessonConfig {
+function agentLessonConfig(lesson: Lesson, options: WorkspaceOptions = {}): AgentLessonConfig {
   return {
     id: lesson.id,
     kind: lesson.meta.kind,

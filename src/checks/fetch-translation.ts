@@ -34,7 +34,7 @@ export function requestInit(spec: HttpRequestSpec): RequestInit {
 }
 
 /** A FormData body for Node's fetch and a browser's alike: text fields as strings, files as Blobs. */
-export function multipartBody(fields: Record<string, MultipartPart | MultipartPart[]>): FormData {
+function multipartBody(fields: Record<string, MultipartPart | MultipartPart[]>): FormData {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) {
     for (const part of Array.isArray(value) ? value : [value]) {

@@ -19,6 +19,7 @@ import { runFileCheck } from './file-check.ts';
 import { runHttpSteps } from './http-steps.ts';
 import { runSqlCheck } from './sql-check.ts';
 import { renderValue } from './render-value.ts';
+import { errorText } from '../shared/error-text.ts';
 
 export const DEFAULT_CHECK_TIMEOUT_MS = 5000;
 
@@ -132,7 +133,7 @@ async function runOne(
           ...(error.logs !== undefined ? { logs: error.logs } : {}),
         });
       }
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorText(error);
       const stack = error instanceof Error && error.stack ? `\n\n${error.stack}` : '';
       return finish({ status: 'error', message: `The checker crashed — this is not your fault: ${message}`, logs: `${env.outputSince(outputMark)}${stack}`.trim() });
     }

@@ -77,14 +77,14 @@ function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-export function renderCell(value: unknown): string {
+function renderCell(value: unknown): string {
   if (value === null || value === undefined) return 'NULL';
   if (typeof value === 'string') return `'${value}'`;
   if (value instanceof Uint8Array) return `<blob ${value.length} bytes>`;
   return String(value);
 }
 
-export function renderRow(row: unknown[]): string {
+function renderRow(row: unknown[]): string {
   return `(${row.map(renderCell).join(', ')})`;
 }
 

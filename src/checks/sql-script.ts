@@ -66,7 +66,7 @@ export function runSqlScript(db: Database, sql: string, maxRows = Number.POSITIV
       }
     }
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorText(error);
     return { ok: false, message, position: sqlErrorPosition(sql, message, statementOffset, prepareProbe(db)), results };
   }
   return { ok: true, results };
@@ -79,7 +79,7 @@ function prepareProbe(db: Database): (sql: string) => string | undefined {
       db.prepare(sql).free();
       return undefined;
     } catch (error) {
-      return error instanceof Error ? error.message : String(error);
+      return errorText(error);
     }
   };
 }

@@ -1,7 +1,7 @@
 import type { LessonError } from './types.ts';
 
 /** `file:line:col` when the error has a position (type errors), else the file: editors and terminals make it a link. */
-export function lessonErrorLocation(error: LessonError): string {
+function lessonErrorLocation(error: LessonError): string {
   return `${error.file}${error.line ? `:${error.line}${error.column ? `:${error.column}` : ''}` : ''}`;
 }
 

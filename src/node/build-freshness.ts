@@ -23,7 +23,7 @@ function* filesUnder(path: string): Generator<string> {
   }
 }
 
-export function sourceFingerprint(root: string): string {
+function sourceFingerprint(root: string): string {
   const hash = createHash('sha256');
   for (const input of BUILD_INPUTS) {
     for (const file of filesUnder(join(root, input))) {

@@ -11,6 +11,7 @@ import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type BuildFailure } from 'esbuild';
 import initSqlJs from 'sql.js';
+import { errorText } from '../shared/error-text.ts';
 
 export type DatasetVariant = 'visible' | 'hidden';
 
@@ -60,7 +61,7 @@ async function runGenerator(code: string, file: string, variant: DatasetVariant)
   try {
     script = (module.default as (v: DatasetVariant) => unknown)(variant);
   } catch (error) {
-    throw new Error(`${displayPath(file)}: build('${variant}') threw: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`${displayPath(file)}: build('${variant}') threw: ${errorText(error)}`);
   }
   if (typeof script !== 'string') throw new Error(`${displayPath(file)}: build('${variant}') must return a SQL script string (got ${typeof script})`);
   return script;
@@ -76,7 +77,7 @@ async function sqlToBytes(script: string, file: string, variant: DatasetVariant)
     db.exec(script);
     return db.export();
   } catch (error) {
-    throw new Error(`${displayPath(file)}: the SQL from build('${variant}') fails in SQLite: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`${displayPath(file)}: the SQL from build('${variant}') fails in SQLite: ${errorText(error)}`);
   } finally {
     db.close();
   }

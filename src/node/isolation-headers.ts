@@ -13,7 +13,7 @@
  * The dev and preview servers read them from here (the runner's middleware sets them on every
  * response), and a unit test keeps `public/_headers` (static hosts) in agreement.
  */
-export const ISOLATION_HEADERS = {
+const ISOLATION_HEADERS = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'require-corp',
   // Assets we serve ourselves are same-origin; saying so explicitly keeps them loadable
@@ -21,7 +21,7 @@ export const ISOLATION_HEADERS = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 } as const;
 
-export const FRAMING_HEADERS = {
+const FRAMING_HEADERS = {
   'Content-Security-Policy': "frame-ancestors 'self'",
   'X-Frame-Options': 'SAMEORIGIN',
 } as const;

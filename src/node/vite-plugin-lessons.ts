@@ -65,7 +65,7 @@ export function lessonModuleCode(lesson: Lesson): string {
 }
 
 /** The lesson as the browser may see it: without the author-only mutants and alternatives. */
-export function shippedLesson(lesson: AuthoredLesson): Lesson {
+function shippedLesson(lesson: AuthoredLesson): Lesson {
   const { mutants: _mutants, alternatives: _alternatives, folder: _folder, ...shipped } = lesson;
   return shipped;
 }

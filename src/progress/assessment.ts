@@ -80,7 +80,7 @@ export function submitAssessment(record: AssessmentRecord, now: Date): Assessmen
 }
 
 /** One attempt's score: counts, and the weighted percent (a check without a weight weighs 1). */
-export function scoreAttempt(attempt: AssessmentAttempt): AttemptScore {
+function scoreAttempt(attempt: AssessmentAttempt): AttemptScore {
   // A stored or imported record may hold anything: only a finite, non-negative number is a weight.
   const weight = (result: AttemptResult) => (typeof result.weight === 'number' && Number.isFinite(result.weight) && result.weight >= 0 ? result.weight : 1);
   const totalWeight = attempt.results.reduce((sum, result) => sum + weight(result), 0);

@@ -6,8 +6,8 @@
 import { z } from 'zod';
 import type { LessonProgress } from './lesson-progress.ts';
 
-export const PROGRESS_FILE_FORMAT = 'backend-playground-progress';
-export const PROGRESS_FILE_VERSION = 1;
+const PROGRESS_FILE_FORMAT = 'backend-playground-progress';
+const PROGRESS_FILE_VERSION = 1;
 
 const cursorSchema = z.object({ lineNumber: z.number().int().min(1), column: z.number().int().min(1) });
 

@@ -2,7 +2,7 @@ import initSqlJs from 'sql.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CheckResult } from '../checks/result.ts';
 import { SqlClient } from './sql-client.ts';
-import { InProcessSqlWorker } from './in-process-sql-worker.ts';
+import { InProcessSqlWorker } from '../../tests/support/in-process-sql-worker.ts';
 
 const datasets = new Map<string, Uint8Array>();
 

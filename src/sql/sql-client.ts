@@ -15,8 +15,8 @@ export interface SqlWorkerLike {
   terminate(): void;
 }
 
-export const DEFAULT_EXEC_TIMEOUT_MS = 10_000;
-export const DEFAULT_CHECKS_TIMEOUT_MS = 60_000;
+const DEFAULT_EXEC_TIMEOUT_MS = 10_000;
+const DEFAULT_CHECKS_TIMEOUT_MS = 60_000;
 
 interface Pending {
   resolve(data: unknown): void;

@@ -103,7 +103,7 @@ export function execScript(db: Database, sql: string, maxRows: number): SqlExecO
   };
 }
 
-export function quoteIdentifier(name: string): string {
+function quoteIdentifier(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
 

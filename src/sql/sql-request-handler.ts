@@ -7,6 +7,7 @@ import { summarize } from '../checks/result.ts';
 import { SqlEngine } from './sql-engine.ts';
 import { runSqlLessonChecks } from './sql-lesson-checks.ts';
 import type { SqlReplyData, SqlRequestMessage, SqlWorkerMessage } from './sql-protocol.ts';
+import { errorText } from '../shared/error-text.ts';
 
 export interface SqlRequestHandlerDeps {
   /** sql.js, loaded once. */
@@ -68,7 +69,7 @@ export function createSqlRequestHandler(deps: SqlRequestHandlerDeps): SqlRequest
     try {
       post({ type: 'reply', id: message.id, ok: true, data: await answer(message, post) });
     } catch (error) {
-      post({ type: 'reply', id: message.id, ok: false, error: error instanceof Error ? error.message : String(error) });
+      post({ type: 'reply', id: message.id, ok: false, error: errorText(error) });
     }
   };
 }

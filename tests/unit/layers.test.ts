@@ -1,6 +1,7 @@
 /**
  * The layer rules of ARCHITECTURE.md, enforced: code that ships to the browser never imports
- * Node-only code, and the engine (src/checks) never imports the UI. A violation names the file
+ * Node-only code, the engine (src/checks) never imports the UI, and no two layers import each
+ * other (no folder loops: src/node hosts the agent, the agent reads lessons). A violation names the file
  * and the import, so the fix is obvious.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -41,32 +42,39 @@ function violations(folders: string[], forbidden: (target: string) => boolean, a
     .flatMap((file) => importsOf(file).filter((specifier) => forbidden(target(file, specifier))).map((specifier) => `${file} imports ${specifier}`));
 }
 
-const isNodeOnly = (path: string): boolean => path.startsWith('node:') || path.startsWith('src/node/') || path === 'src/node';
+/** True for the folder itself (a directory import) and anything below it. */
+const inFolder = (path: string, folder: string): boolean => path === folder || path.startsWith(`${folder}/`);
+
+const isNodeOnly = (path: string): boolean => path.startsWith('node:') || inFolder(path, 'src/node');
 
 describe('layer rules', () => {
   it('code that runs in the page never imports src/node or Node built-ins', () => {
-    expect(violations(['src/app', 'src/progress', 'src/runtime', 'src/sql'], isNodeOnly)).toEqual([]);
+    expect(violations(['src/app', 'src/progress', 'src/runtime', 'src/sql', 'src/shared'], isNodeOnly)).toEqual([]);
   });
 
   it('the check engine runs anywhere: src/checks imports neither the UI, the agent, src/node nor Node built-ins', () => {
-    expect(violations(['src/checks'], (path) => isNodeOnly(path) || path.startsWith('src/app/') || path.startsWith('src/agent/'))).toEqual([]);
+    expect(violations(['src/checks'], (path) => isNodeOnly(path) || inFolder(path, 'src/app') || inFolder(path, 'src/agent'))).toEqual([]);
   });
 
   it('the agent never imports src/node (src/node hosts the agent, not the reverse)', () => {
-    expect(violations(['src/agent'], (path) => path.startsWith('src/node/'))).toEqual([]);
+    expect(violations(['src/agent'], (path) => inFolder(path, 'src/node'))).toEqual([]);
   });
 
   it('lesson loading never imports the agent (the agent reads lessons, not the reverse)', () => {
-    expect(violations(['src/lessons'], (path) => path.startsWith('src/agent/'))).toEqual([]);
+    expect(violations(['src/lessons'], (path) => inFolder(path, 'src/agent'))).toEqual([]);
   });
 
   it('src/app/state imports neither inspectors nor panels (state is below the UI that renders it)', () => {
-    expect(violations(['src/app/state'], (path) => path.startsWith('src/app/inspectors/') || path.startsWith('src/app/panels/'))).toEqual([]);
+    expect(violations(['src/app/state'], (path) => inFolder(path, 'src/app/inspectors') || inFolder(path, 'src/app/panels'))).toEqual([]);
   });
 
   it('only the UI imports the UI', () => {
-    const outside = ['src/checks', 'src/agent', 'src/runtime', 'src/lessons', 'src/sql', 'src/progress', 'src/node'];
-    expect(violations(outside, (path) => path.startsWith('src/app/'))).toEqual([]);
+    const outside = ['src/checks', 'src/agent', 'src/runtime', 'src/lessons', 'src/sql', 'src/progress', 'src/node', 'src/shared'];
+    expect(violations(outside, (path) => inFolder(path, 'src/app'))).toEqual([]);
+  });
+
+  it('src/shared stays neutral: it imports no layer, so every layer may import it', () => {
+    expect(violations(['src/shared'], (path) => inFolder(path, 'src') && !inFolder(path, 'src/shared'))).toEqual([]);
   });
 
   it('notices a violation (the rule is not vacuous)', () => {

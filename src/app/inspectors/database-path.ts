@@ -3,7 +3,7 @@
  * from the learner's code (`db.export()` to a file), so the file's name is in that code:
  * the first `….sqlite` / `….sqlite3` / `….db` string literal in the files wins.
  */
-export const DEFAULT_DATABASE_PATH = 'data.sqlite';
+const DEFAULT_DATABASE_PATH = 'data.sqlite';
 
 const DATABASE_LITERAL = /['"`](?:\.\/)?([\w-]+(?:\/[\w.-]+)*\.(?:sqlite3?|db))['"`]/;
 

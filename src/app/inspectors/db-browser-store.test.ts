@@ -1,6 +1,6 @@
 import initSqlJs from 'sql.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { InProcessSqlWorker } from '../../sql/in-process-sql-worker.ts';
+import { InProcessSqlWorker } from '../../../tests/support/in-process-sql-worker.ts';
 import { SqlClient } from '../../sql/sql-client.ts';
 import { DbBrowserStore, PAGE_SIZE } from './db-browser-store.ts';
 

@@ -93,7 +93,7 @@ export function specToCurl(spec: HttpRequestSpec, origin: string): string {
   return parts.join(' ');
 }
 
-export function shellQuote(text: string): string {
+function shellQuote(text: string): string {
   return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replaceAll("'", `'\\''`)}'`;
 }
 

@@ -4,23 +4,22 @@ import { workspace } from '../state/workspace-store.ts';
 import { helpAllowedFor } from '../state/assessment-store.ts';
 import { KeyboardHelp } from './KeyboardHelp.tsx';
 
-async function confirmSolve() {
-  const confirmed = await askConfirm({
-    title: 'Show the solution?',
-    message: 'Your files will be replaced by the reference solution. You can undo this once.',
-    confirmLabel: 'Apply solution',
-  });
-  if (confirmed) workspace.solve();
+/** Solve and Reset both replace the learner's files, so each asks first and acts only on yes. */
+async function confirmThen(request: Parameters<typeof askConfirm>[0], act: () => void) {
+  if (await askConfirm(request)) act();
 }
 
-async function confirmReset() {
-  const confirmed = await askConfirm({
-    title: 'Start over?',
-    message: 'Your files will go back to the starter code. You can undo this once.',
-    confirmLabel: 'Reset files',
-  });
-  if (confirmed) workspace.reset();
-}
+const SOLVE_REQUEST = {
+  title: 'Show the solution?',
+  message: 'Your files will be replaced by the reference solution. You can undo this once.',
+  confirmLabel: 'Apply solution',
+};
+
+const RESET_REQUEST = {
+  title: 'Start over?',
+  message: 'Your files will go back to the starter code. You can undo this once.',
+  confirmLabel: 'Reset files',
+};
 
 export function WorkspaceToolbar() {
   const undo = workspace.files.undoSnapshot.value;
@@ -35,8 +34,8 @@ export function WorkspaceToolbar() {
       {kind === 'server' && <button type="button" onClick={() => void workspace.runner.restart()} title="Save your files and start your server, or restart it (Ctrl/Cmd+S does too)">Run</button>}
       <span class="toolbar-gap" />
       <KeyboardHelp kind={kind} />
-      {workspace.lesson.value && helpAllowedFor(workspace.lesson.value) && <button type="button" onClick={() => void confirmSolve()}>Solve</button>}
-      <button type="button" onClick={() => void confirmReset()}>Reset</button>
+      {workspace.lesson.value && helpAllowedFor(workspace.lesson.value) && <button type="button" onClick={() => void confirmThen(SOLVE_REQUEST, () => workspace.solve())}>Solve</button>}
+      <button type="button" onClick={() => void confirmThen(RESET_REQUEST, () => workspace.reset())}>Reset</button>
       <button type="button" onClick={() => workspace.files.undo()} disabled={!undo} title={undo ? `Undo ${undo.action}` : 'Nothing to undo'}>Undo</button>
     </div>
   );

@@ -27,7 +27,7 @@ export interface BenchLessons {
   sql: Lesson | undefined;
 }
 
-export const FIRST_LESSON_ID = 'apis/first-route';
+const FIRST_LESSON_ID = 'apis/first-route';
 
 export async function pickLessons(lessonsDir: string): Promise<BenchLessons> {
   const curriculum = await loadCurriculum(lessonsDir);

@@ -24,7 +24,7 @@ import { failed, type Outcome } from './results.ts';
 import { median, round } from './stats.ts';
 
 /** Each is the kind of query a Databases lesson asks for; all read the whole `shop` dataset. */
-export const REPRESENTATIVE_QUERIES: Record<string, string> = {
+const REPRESENTATIVE_QUERIES: Record<string, string> = {
   filter: `SELECT order_id, product_id, quantity, unit_price_cents FROM order_items WHERE quantity >= 3 AND unit_price_cents BETWEEN 2000 AND 6000`,
   join: `SELECT c.name, o.id, p.name AS product, oi.quantity FROM customers c JOIN orders o ON o.customer_id = c.id JOIN order_items oi ON oi.order_id = o.id JOIN products p ON p.id = oi.product_id WHERE c.country = 'Japan' AND o.status = 'paid'`,
   groupBy: `SELECT cat.name AS category, count(DISTINCT o.id) AS orders, sum(oi.quantity * oi.unit_price_cents) AS revenue_cents FROM order_items oi JOIN orders o ON o.id = oi.order_id JOIN products p ON p.id = oi.product_id JOIN categories cat ON cat.id = p.category_id WHERE o.status <> 'cancelled' GROUP BY cat.name HAVING revenue_cents > 0`,

@@ -3,7 +3,7 @@ import { METRICS, type MetricKey, type Unit } from './metrics.ts';
 import type { BenchResults } from './results.ts';
 
 /** Enough digits to compare against the budget, no false precision. */
-export function formatValue(value: number, unit: Unit): string {
+function formatValue(value: number, unit: Unit): string {
   switch (unit) {
     case 'ms':
       return value >= 100 ? value.toFixed(0) : value.toFixed(1);

@@ -39,7 +39,7 @@ export async function clickRun(page: Page): Promise<void> {
 }
 
 /** Puts the caret at the end of the open file in Monaco (its textarea is labelled "Code editor…"). */
-export async function focusEditorEnd(page: Page): Promise<void> {
+async function focusEditorEnd(page: Page): Promise<void> {
   const editor = page.getByRole('textbox', { name: /code editor/i }).first();
   await editor.waitFor({ state: 'attached', timeout: ACTION_TIMEOUT_MS });
   await editor.focus();

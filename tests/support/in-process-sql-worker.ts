@@ -3,9 +3,9 @@
  * Node's sql.js, answering asynchronously like a real worker. Datasets come from a map.
  */
 import initSqlJs from 'sql.js';
-import type { SqlWorkerLike } from './sql-client.ts';
-import type { SqlRequestMessage, SqlWorkerMessage } from './sql-protocol.ts';
-import { createSqlRequestHandler } from './sql-request-handler.ts';
+import type { SqlWorkerLike } from '../../src/sql/sql-client.ts';
+import type { SqlRequestMessage, SqlWorkerMessage } from '../../src/sql/sql-protocol.ts';
+import { createSqlRequestHandler } from '../../src/sql/sql-request-handler.ts';
 
 const sql = initSqlJs();
 
