@@ -22,7 +22,7 @@ import { currentEnvironment, webContainerHoldReason, webContainerSupportProblem,
 
 export type ForcedRuntime = 'local' | 'webcontainer' | 'none';
 const FORCED_RUNTIMES: readonly ForcedRuntime[] = ['local', 'webcontainer', 'none'];
-export const RUNTIME_PARAM = 'runtime';
+const RUNTIME_PARAM = 'runtime';
 
 export interface ChooseRuntimeOptions {
   forced?: ForcedRuntime;

@@ -18,7 +18,7 @@ export interface BootOutcome {
 export type BootMemoryStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 export const BOOT_MEMORY_KEY = 'playground:webcontainer-boot';
-export const FAILURE_MEMORY_MS = 24 * 60 * 60 * 1000;
+const FAILURE_MEMORY_MS = 24 * 60 * 60 * 1000;
 
 /** The page's localStorage, or undefined where it is missing or refused (private modes, sandboxes). */
 export function pageStorage(): BootMemoryStorage | undefined {

@@ -59,7 +59,7 @@ export interface WebContainerRuntimeOptions {
 
 export { WEBCONTAINER_COEP, WebContainerStartError } from './webcontainer-page.ts';
 
-export const DEFAULT_BOOT_TIMEOUT_MS = 20_000;
+const DEFAULT_BOOT_TIMEOUT_MS = 20_000;
 /** How long dispose waits for killed processes to report their exit. */
 const KILL_WAIT_MS = 2000;
 

@@ -4,7 +4,7 @@ import type { LessonEntry, Track } from '../../lessons/types.ts';
 
 export { tracks };
 
-export const lessonsInOrder: LessonEntry[] = tracks.flatMap((track) => track.lessons);
+const lessonsInOrder: LessonEntry[] = tracks.flatMap((track) => track.lessons);
 
 export function findTrack(trackId: string): Track | undefined {
   return tracks.find((track) => track.id === trackId);

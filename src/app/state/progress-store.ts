@@ -12,7 +12,6 @@ import { downloadText } from '../download.ts';
 import { errorText } from '../../shared/error-text.ts';
 
 export const progressByLesson = signal<Record<string, LessonProgress>>({});
-export const progressLoaded = signal(false);
 /** Set when IndexedDB refuses to save (private mode, quota): the learner must know. */
 export const progressSaveError = signal<string | undefined>(undefined);
 
@@ -37,9 +36,6 @@ export function loadProgress(): Promise<void> {
     })
     .catch((error: unknown) => {
       progressSaveError.value = `Saved work could not be read from this browser: ${errorText(error)}.`;
-    })
-    .finally(() => {
-      progressLoaded.value = true;
     });
   return loading;
 }

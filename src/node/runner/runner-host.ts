@@ -37,7 +37,7 @@ import { RunnerConnection } from './runner-connection.ts';
 import { sweepStaleRunnerLeftovers } from './stale-sweep.ts';
 import { Workspace, type WorkspaceOptions } from './workspace.ts';
 
-export const DEFAULT_MAX_WORKSPACES = 8;
+const DEFAULT_MAX_WORKSPACES = 8;
 const CORS_HEADERS = ['Access-Control-Allow-Origin', 'Access-Control-Allow-Credentials', 'Access-Control-Expose-Headers'];
 const CLEANUP_SIGNALS: NodeJS.Signals[] = ['SIGHUP', 'SIGINT', 'SIGTERM'];
 

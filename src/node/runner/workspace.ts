@@ -24,7 +24,7 @@ import type { FileData } from './parse-runner-request.ts';
 
 /** Workspace folders are named `<prefix><server pid>-<random>`. */
 export const WORKSPACE_PREFIX = 'backend-playground-';
-export const DEFAULT_MAX_WORKSPACE_BYTES = 256 * 1024 * 1024;
+const DEFAULT_MAX_WORKSPACE_BYTES = 256 * 1024 * 1024;
 
 export interface WorkspaceOptions {
   /** The folder `node_modules` links to: the read-only copy of the template's dependencies. */
