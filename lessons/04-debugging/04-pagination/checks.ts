@@ -1,5 +1,12 @@
+/**
+ * The missing first page: the learner writes failing edge tests in pagination.test.js first
+ * (graded by running them against the checks' own buggy, fixed and off-by-one servers), then
+ * fixes server.js (graded by paging through it).
+ */
 import { defineChecks, type CheckContext } from '../../../src/checks/define.ts';
 import { body, describe, queryRows, send } from '../../_support/checks.ts';
+import { RUN_TIMEOUT_MS, runSuite, type SuiteRun } from '../../_support/suite-run.ts';
+import { BUGGY_SERVER, FIXED_SERVER, TOTAL_PAGES_FLOOR_SERVER } from './server-variants.ts';
 
 const LIMIT = 5;
 
@@ -19,8 +26,54 @@ async function allIds(t: CheckContext): Promise<number[]> {
   return rows.map((row) => Number(row[0]));
 }
 
+/** Enough for the run against the fixed server and one more, on a busy machine. */
+const TWO_RUNS_MS = 2 * RUN_TIMEOUT_MS + 10_000;
+
+/**
+ * Runs against the fixed server, remembered by the text of pagination.test.js: the same tests
+ * against the same server give the same result, and every "your tests fail against…" check needs it.
+ */
+const fixedRuns = new Map<string, SuiteRun>();
+
+async function fixedRun(t: CheckContext): Promise<SuiteRun> {
+  const key = (await t.readFile('pagination.test.js')) ?? '';
+  const known = fixedRuns.get(key);
+  if (known) return known;
+  const run = await runSuite(t, FIXED_SERVER);
+  fixedRuns.set(key, run);
+  return run;
+}
+
+function expectTests(t: CheckContext, run: SuiteRun): void {
+  if (!run.started) t.fail('The server did not start, so no test ran. Keep db.js and run-tests.js as given (reset the lesson if you changed them).', { actual: run.output });
+  if (run.tests === 0) t.fail('pagination.test.js has no tests. Write them with `test(name, async () => { … })` from node:test.', { actual: run.output });
+}
+
+/** A failing suite catches every bug: a failure counts only when the same tests pass against a correct server. */
+async function expectFixedPasses(t: CheckContext): Promise<void> {
+  const run = await fixedRun(t);
+  expectTests(t, run);
+  if (run.failed > 0) {
+    t.fail('Your tests fail against a correctly paging server too, so failing against the buggy one proves nothing yet. Make them expect what the products table holds (see the check "Your tests pass against a correctly paging server").', { actual: run.failures });
+  }
+}
+
 export default defineChecks({
   checks: [
+    {
+      id: 'tests-fail-on-bug',
+      title: 'Your tests fail against the buggy server (red first)',
+      hint: 'The middle of the list looks fine. Add a test for each edge to pagination.test.js: the ids page 1 must hold, the ids the last page must hold, and all ids when you read pages 1 to totalPages.',
+      timeoutMs: TWO_RUNS_MS,
+      run: async (t) => {
+        await expectFixedPasses(t);
+        const run = await runSuite(t, BUGGY_SERVER);
+        expectTests(t, run);
+        if (run.failed === 0) {
+          t.fail('Your tests pass against the server as the lesson handed it out, bug and all: they do not reproduce the bug report yet. Test the edges in pagination.test.js: which ids must page 1 hold? The last page? All pages read in turn?');
+        }
+      },
+    },
     {
       id: 'first-page',
       title: 'Page 1 starts with the first product',
@@ -58,6 +111,33 @@ export default defineChecks({
         const seen: unknown[] = [...first.ids];
         for (let page = 2; page <= pages; page++) seen.push(...(await pageIds(t, page)).ids);
         t.expectEqual(seen, every, 'Reading pages 1 to totalPages in order must list every product exactly once, in id order.');
+      },
+    },
+    {
+      id: 'tests-pass-when-fixed',
+      title: 'Your tests pass against a correctly paging server',
+      hint: 'Compare what each test expects with the products table in the DB browser: 23 products, ids 1 to 23, five to a page.',
+      timeoutMs: RUN_TIMEOUT_MS + 10_000,
+      run: async (t) => {
+        const run = await fixedRun(t);
+        expectTests(t, run);
+        if (run.failed > 0) {
+          t.fail('Some of your tests fail against a server that pages correctly (offset = (page - 1) * limit): they expect what the bug does, not what the products table holds. Fix what they expect.', { actual: run.failures });
+        }
+      },
+    },
+    {
+      id: 'tests-catch-total-pages-floor',
+      title: 'Your tests also fail against a server whose totalPages rounds down',
+      hint: 'Read the pages the way a shop does: from 1 to the totalPages the server reports, and compare everything you collected with all 23 ids.',
+      timeoutMs: TWO_RUNS_MS,
+      run: async (t) => {
+        await expectFixedPasses(t);
+        const run = await runSuite(t, TOTAL_PAGES_FLOOR_SERVER);
+        expectTests(t, run);
+        if (run.failed === 0) {
+          t.fail('Your tests pass against a server whose offsets are right but whose totalPages is 4 for 23 products, so the last three are never linked. Add a test that reads pages 1 to totalPages and expects every product exactly once.');
+        }
       },
     },
   ],

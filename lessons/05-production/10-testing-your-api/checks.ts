@@ -9,7 +9,7 @@
  */
 import { defineChecks, type Check, type CheckContext } from '../../../src/checks/define.ts';
 import { BROKEN_SERVERS, EXISTING_DATA, NO_ROUTES_SERVER, editServer, type BrokenServer, type Edit } from './server-variants.ts';
-import { RUN_TIMEOUT_MS, runSuite, type SuiteRun } from './suite-run.ts';
+import { RUN_TIMEOUT_MS, runSuite, type SuiteRun } from '../../_support/suite-run.ts';
 
 /** Enough for the run against the correct server and the run against a broken one, on a busy machine. */
 const TWO_RUNS_MS = 2 * RUN_TIMEOUT_MS + 10_000;

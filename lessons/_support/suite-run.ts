@@ -1,10 +1,11 @@
 /**
- * Runs the learner's api.test.js against one server through the workspace's run-tests.js (which
- * starts the server from SERVER_SOURCE on a free port, sets BASE_URL and runs `node --test`) and
- * reads the TAP summary it prints. A check cannot start processes itself, and runCommand runs
- * only workspace scripts: run-tests.js is that script.
+ * Runs the learner's test file against one server through the workspace's run-tests.js (which
+ * starts the server from SERVER_SOURCE, or server.js when none is given, on a free port, sets
+ * BASE_URL and runs `node --test`) and reads the TAP summary it prints. A check cannot start
+ * processes itself, and runCommand runs only workspace scripts: run-tests.js is that script.
+ * Used by the lessons that grade a learner's tests (production/testing-your-api, debugging/pagination).
  */
-import type { CheckContext } from '../../../src/checks/define.ts';
+import type { CheckContext } from '../../src/checks/define.ts';
 
 export interface SuiteRun {
   /** Whether the server listened (run-tests.js exits with 3 when it did not). */

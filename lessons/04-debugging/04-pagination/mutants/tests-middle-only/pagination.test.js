@@ -1,0 +1,24 @@
+// Tests for GET /products. `node run-tests.js` starts a server, sets BASE_URL to its address
+// (another port every time) and runs this file with `node --test`; Check does the same.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+const BASE_URL = process.env.BASE_URL;
+const LIMIT = 5;
+
+/** The ids on one page, and the totalPages the server reports. */
+async function getPage(page) {
+  const res = await fetch(`${BASE_URL}/products?page=${page}&limit=${LIMIT}`);
+  assert.equal(res.status, 200);
+  const body = await res.json();
+  return { ids: body.items.map((product) => product.id), totalPages: body.totalPages };
+}
+
+test('a middle page holds `limit` products, in id order', async () => {
+  const { ids } = await getPage(2);
+  assert.equal(ids.length, LIMIT);
+  assert.deepEqual(ids, [...ids].sort((a, b) => a - b));
+});
+
+// TODO: the edges, before you fix server.js — the ids page 1 must hold, the ids the last page
+// must hold, and every product exactly once when you read pages 1 to totalPages.
