@@ -6,6 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
 import type { KillMode } from './kill-tree.ts';
 import type { RuntimeFeatures } from './protocol.ts';
 
@@ -27,7 +28,9 @@ export function probeRuntime(): RuntimeProbe {
 }
 
 async function probeGroupKill(): Promise<KillMode> {
-  const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { detached: true, stdio: 'ignore' });
+  // The child ends by itself after 3 s, so an agent killed mid-probe cannot leave it running;
+  // and it runs outside the workspace, where it would pass for a learner process.
+  const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 3000)'], { detached: true, stdio: 'ignore', cwd: tmpdir() });
   const exited = new Promise<boolean>((resolve) => {
     child.once('exit', () => resolve(true));
     child.once('error', () => resolve(true));
