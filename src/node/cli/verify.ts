@@ -31,6 +31,7 @@ Options:
   --json            print the report as JSON instead of lines
   --report <file>   also write the JSON report to <file>
   --jobs <n>        variant runs in flight at once (default: 2 × CPU cores)
+                    (the runs estimated longest start first: more checks, sql checks weigh more)
   --lessons <dir>   the lessons folder (default: lessons/)
   --help            this text
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Lesson } from '../../lessons/types.ts';
 import type { CheckResult, CheckStatus } from '../../checks/result.ts';
 import { summarize } from '../../checks/result.ts';
-import { judge, judgeAlternative, judgeMutant, type VariantOutcome } from './verify-lesson.ts';
+import { judge, judgeAlternative, judgeMutant, variantCost, type VariantOutcome } from './verify-lesson.ts';
 
 const lesson = { id: 'apis/first-route', kind: 'server' } as Lesson;
 const outcome = (...statuses: CheckStatus[]) => summarize(statuses.map((status, i): CheckResult => ({ id: `c${i}`, title: `c${i}`, status, message: `m${i}`, durationMs: 1 })));
@@ -69,5 +69,15 @@ describe('judgeAlternative', () => {
     expect(judgeAlternative(alternative, results({ a: 'pass', b: 'fail' })).problems).toEqual([
       'alternative "router" (a correct solution written differently) fails "b": b said fail — the check tests a pattern instead of the behaviour, or the alternative is wrong.',
     ]);
+  });
+});
+
+describe('variantCost', () => {
+  it('grows with the checks a run makes, a sql check weighing more than a server one', () => {
+    expect(variantCost({ kind: 'server' }, 6)).toBeGreaterThan(variantCost({ kind: 'server' }, 2));
+    expect(variantCost({ kind: 'sql' }, 3)).toBeGreaterThan(variantCost({ kind: 'server' }, 3));
+    // A mutant running one check still pays for the agent's start.
+    expect(variantCost({ kind: 'server' }, 1)).toBeGreaterThan(variantCost({ kind: 'server' }, 0));
+    expect(variantCost({ kind: 'server' }, 0)).toBeGreaterThan(0);
   });
 });

@@ -67,6 +67,20 @@ export async function lessonDatasetFiles(lessonsDir: string, lesson: Lesson): Pr
  */
 const VERIFY_START_TIMEOUT_MS = 20_000;
 
+/**
+ * What one variant run costs, in units of a typical server-lesson check (≈ 0.25 s), for the
+ * limiter to start the longest runs first. Measured on a 2-core machine (2026-11-26): a run's
+ * fixed part — agent, runtime probes, the learner's server, the checks worker — took 1.0–1.6 s;
+ * a `sql` check, which opens the 1.6 MB dataset four times and runs the learner's query and the
+ * reference on both variants, 0.3–2.6 s. Only the ranking matters, not the unit.
+ */
+const RUN_START_COST = 5;
+const CHECK_COST: Record<LessonKind, number> = { server: 1, sql: 4 };
+
+export function variantCost(lesson: Pick<Lesson, 'kind'>, checksRun: number): number {
+  return RUN_START_COST + checksRun * CHECK_COST[lesson.kind];
+}
+
 export interface VerifyInputs {
   lessonsDir: string;
   runtimeFiles: Record<string, string>;
@@ -80,13 +94,16 @@ export interface VerifyInputs {
 export async function verifyLesson(lesson: AuthoredLesson, { lessonsDir, runtimeFiles, limit, trackLessonIds }: VerifyInputs): Promise<LessonVerdict> {
   const started = Date.now();
   try {
-    const datasets = await lessonDatasetFiles(lessonsDir, lesson);
+    // Not awaited before the runs are queued: every lesson's runs join the queue in the same
+    // turn, so the limiter ranks them all by cost before the first starts.
+    const datasets = lessonDatasetFiles(lessonsDir, lesson);
+    datasets.catch(() => undefined); // awaited (and reported) by each run; this only marks it handled until then
     const run = (files: Record<string, string>, only?: string[]): Promise<VariantOutcome> =>
       limit(async () => {
-        const tree = { ...workspaceFiles(lesson, files, runtimeFiles, { startTimeoutMs: VERIFY_START_TIMEOUT_MS }), ...datasets };
+        const tree = { ...workspaceFiles(lesson, files, runtimeFiles, { startTimeoutMs: VERIFY_START_TIMEOUT_MS }), ...(await datasets) };
         const summary = await runChecksLocally(tree, undefined, only ? { only } : {});
         return { passed: summary.passed, failed: summary.failed, results: summary.results };
-      });
+      }, variantCost(lesson, only?.length ?? lesson.checkList.length));
     const [starter, solution, mutants, alternatives] = await Promise.all([
       run(lesson.starter),
       run(lesson.solution),
