@@ -16,7 +16,7 @@ export function EditorPanel() {
   const focusWanted = useRef(false);
   const editor = useLazyModule(
     async () => {
-      gate.current = workspace.afterServerStart();
+      gate.current = workspace.panelLoading.next();
       await gate.current.ready;
       return import('../editor/editor-session.ts');
     },

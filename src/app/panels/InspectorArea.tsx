@@ -10,7 +10,7 @@ import { useLazyModule } from './use-lazy-module.ts';
 
 export function InspectorArea() {
   const inspectors = useLazyModule(async () => {
-    await workspace.afterServerStart().ready;
+    await workspace.panelLoading.next().ready;
     return import('../inspectors/InspectorTabs.tsx');
   });
   // Without the inspectors the output panel still works; the console says why.

@@ -11,7 +11,7 @@ export function OutputPanel() {
   const host = useRef<HTMLDivElement>(null);
   const terminal = useLazyModule(
     async () => {
-      await workspace.afterServerStart().ready;
+      await workspace.panelLoading.next().ready;
       return import('../output/terminal.ts');
     },
     ({ mountTerminal }) =>

@@ -2,7 +2,7 @@ import { signal } from '@preact/signals';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Lesson } from '../../lessons/types.ts';
 import type { ServerPill } from './lesson-runner.ts';
-import { afterServerStart } from './after-server-start.ts';
+import { PanelLoadGates, afterServerStart } from './after-server-start.ts';
 
 const lessonOf = (kind: 'server' | 'sql') => ({ meta: { kind } }) as unknown as Lesson;
 
@@ -48,5 +48,17 @@ describe('afterServerStart: when the heavy panels may load', () => {
     expect(await isOpen(slow.ready)).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
     expect(await isOpen(slow.ready)).toBe(true);
+  });
+
+  it('waits only on the page\'s first load: after that a lesson switch finds the gate open', async () => {
+    vi.useFakeTimers();
+    const source = watched('server');
+    const gates = new PanelLoadGates(source, 3000);
+    const first = gates.next();
+    expect(await isOpen(first.ready)).toBe(false);
+    source.server.value = { state: 'running' };
+    expect(await isOpen(first.ready)).toBe(true);
+    source.server.value = { state: 'starting' };
+    expect(await isOpen(gates.next().ready)).toBe(true);
   });
 });

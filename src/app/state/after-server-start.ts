@@ -3,7 +3,8 @@
  * heaviest chunk: compiling it on a 2-core laptop while the learner's server starts (Node on
  * the local runner, or inside the WebContainer's worker) slowed that start by a second or more.
  * So they load once the open lesson's server has left "starting" (or the lesson has no server),
- * after `maxWaitMs` at the latest, or at once when the learner asks for one (`now`).
+ * after `maxWaitMs` at the latest, or at once when the learner asks for one (`now`) — on the
+ * page's first load only (PanelLoadGates).
  */
 import { effect, type ReadonlySignal } from '@preact/signals';
 import type { Lesson } from '../../lessons/types.ts';
@@ -43,4 +44,25 @@ export function afterServerStart(watched: WatchedLesson, maxWaitMs = MAX_WAIT_MS
   });
   if (settled) stop();
   return { ready, now: finish };
+}
+
+/**
+ * The gates of one page: only its first load waits for the server. After a lesson switch the
+ * panels' chunks are compiled already, and the editor must not turn read-only while the next
+ * lesson's server starts.
+ */
+export class PanelLoadGates {
+  #opened = false;
+
+  constructor(
+    private readonly watched: WatchedLesson,
+    private readonly maxWaitMs = MAX_WAIT_MS,
+  ) {}
+
+  next(): ServerStartGate {
+    if (this.#opened) return { ready: Promise.resolve(), now: () => undefined };
+    const gate = afterServerStart(this.watched, this.maxWaitMs);
+    void gate.ready.then(() => (this.#opened = true));
+    return gate;
+  }
 }

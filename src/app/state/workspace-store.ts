@@ -11,7 +11,7 @@ import { loadLesson } from 'virtual:lessons';
 import type { Lesson } from '../../lessons/types.ts';
 import type { LessonProgress } from '../../progress/lesson-progress.ts';
 import { errorText } from '../../shared/error-text.ts';
-import { afterServerStart, type ServerStartGate } from './after-server-start.ts';
+import { PanelLoadGates } from './after-server-start.ts';
 import { assessmentStore } from './assessment-store.ts';
 import { CheckRunStore } from './check-run-store.ts';
 import { HintsStore } from './hints-store.ts';
@@ -50,9 +50,7 @@ export class WorkspaceStore {
   readonly hints = new HintsStore();
 
   /** When a heavy panel (Monaco, xterm, the inspectors) may load without slowing the server's start. */
-  afterServerStart(): ServerStartGate {
-    return afterServerStart({ lesson: this.lesson, server: this.runner.server });
-  }
+  readonly panelLoading = new PanelLoadGates({ lesson: this.lesson, server: this.runner.server });
 
   /** The open lesson's work: aborted when another lesson opens. */
   #lessonWork = new AbortController();
