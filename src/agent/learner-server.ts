@@ -28,8 +28,8 @@ export interface ServerLaunch {
 
 export interface LearnerServerOptions {
   cwd: string;
-  /** How process trees are killed here (the runtime probe decides). */
-  killMode(): KillMode;
+  /** How process trees are killed here (the runtime probe decides; a stop waits for its answer). */
+  killMode(): KillMode | Promise<KillMode>;
   onOutput(stream: 'stdout' | 'stderr', text: string): void;
   onStatus(status: ServerStatus): void;
 }
@@ -129,10 +129,11 @@ export class LearnerServer {
   }
 
   async stop(): Promise<ServerStatus> {
+    const mode = await this.options.killMode();
     const child = this.child;
     this.child = undefined;
     if (child?.pid !== undefined && child.exitCode === null && child.signalCode === null) {
-      killTree(child.pid, 'SIGKILL', this.options.killMode());
+      killTree(child.pid, 'SIGKILL', mode);
       await Promise.race([this.exited, sleep(2000)]);
     }
     if (this.current.state !== 'stopped') this.setStatus({ state: 'stopped', port: this.current.port });

@@ -54,15 +54,11 @@ function runtimeProbe(): RuntimeProbe {
   return probe;
 }
 const probed = async (): Promise<void> => void (await runtimeProbe().loopback);
-/** Stops the learner's server once the kill probe (if it started) has said how. */
-async function stopServer(): Promise<ServerStatus> {
-  await probe?.kill;
-  return server.stop();
-}
 
 const server = new LearnerServer({
   cwd: root,
-  killMode: () => features.kill,
+  // A stop while the kill probe runs waits for its answer; before any probe, the usual path.
+  killMode: async () => (probe ? await probe.kill : features.kill),
   onOutput: (stream, text) => {
     emit({ type: 'log', stream, text });
     session?.checks.forwardOutput(text);
@@ -109,7 +105,6 @@ async function startServer(): Promise<ServerStatus> {
   // waiting for the checks module (and a broken one cannot keep it from starting).
   server.configure({ command: lesson.start.command, args: lesson.start.args, startTimeoutMs: lesson.startTimeoutMs ?? START_TIMEOUT_MS, mockUpstream: lesson.upstream.mock });
   await environment.setUpstream(lesson.upstream.script);
-  await probe?.kill; // a restart stops the running server first
   const status = await server.start();
   // Now that the server runs, the work that would have competed with its start: the probes,
   // and the checks worker for the first Check.
@@ -119,7 +114,7 @@ async function startServer(): Promise<ServerStatus> {
 }
 
 async function switchLesson(): Promise<ServerStatus> {
-  await stopServer();
+  await server.stop();
   await session?.checks.dispose();
   session = undefined;
   session = await openLesson();
@@ -136,7 +131,7 @@ async function handle(command: AgentCommand, reply: (data: AgentReplyData[keyof 
     case 'restart':
       return reply(await exclusive(startServer));
     case 'stop':
-      return reply(await exclusive(stopServer));
+      return reply(await exclusive(() => server.stop()));
     case 'lesson':
       return reply(await exclusive(switchLesson));
     case 'shutdown':
@@ -198,7 +193,7 @@ function onLine(line: string): void {
 
 async function stopEverything(): Promise<void> {
   // The probes' own processes end with them, within their timeout.
-  await Promise.all([stopServer(), session?.checks.dispose(), probe?.all]);
+  await Promise.all([server.stop(), session?.checks.dispose(), probe?.all]);
 }
 
 let shuttingDown = false;
