@@ -38,6 +38,33 @@ export async function runSuite(t: CheckContext, serverSource: string): Promise<S
   return { started: true, tests, failed: run.code === 0 ? failed : Math.max(failed, 1), failures: failuresIn(run.stdout), output };
 }
 
+/**
+ * Runs remembered by the texts that decide their result (the test file, and the server when the
+ * learner can change it): the same tests against the same server give the same result, and
+ * several checks need the run against the correct server. A run that could not finish (its
+ * check failed inside runSuite) is not remembered.
+ */
+export class RememberedRuns {
+  readonly #runs = new Map<string, SuiteRun>();
+
+  async run(t: CheckContext, key: string, serverSource: string): Promise<SuiteRun> {
+    const known = this.#runs.get(key);
+    if (known) return known;
+    const run = await runSuite(t, serverSource);
+    this.#runs.set(key, run);
+    return run;
+  }
+}
+
+/**
+ * Fails the check when no test ran: the server did not start (`keep` says which given files to
+ * keep, e.g. "server.js as given (reset the lesson if you changed it)"), or `testFile` has no test.
+ */
+export function expectTests(t: CheckContext, run: SuiteRun, { testFile, keep }: { testFile: string; keep: string }): void {
+  if (!run.started) t.fail(`The server did not start, so no test ran. Keep ${keep}.`, { actual: run.output });
+  if (run.tests === 0) t.fail(`${testFile} has no tests. Write them with \`test(name, async () => { … })\` from node:test.`, { actual: run.output });
+}
+
 /** `not ok 3 - name` followed by its YAML block's `error: '…'` line, for each failed test or suite. */
 function failuresIn(tap: string): string[] {
   const failures: string[] = [];

@@ -5,7 +5,7 @@
  */
 import { defineChecks, type CheckContext } from '../../../src/checks/define.ts';
 import { body, describe, queryRows, send } from '../../_support/checks.ts';
-import { RUN_TIMEOUT_MS, runSuite, type SuiteRun } from '../../_support/suite-run.ts';
+import { RUN_TIMEOUT_MS, RememberedRuns, expectTests as expectSomeTests, runSuite, type SuiteRun } from '../../_support/suite-run.ts';
 import { BUGGY_SERVER, FIXED_SERVER, TOTAL_PAGES_FLOOR_SERVER } from './server-variants.ts';
 
 const LIMIT = 5;
@@ -29,24 +29,15 @@ async function allIds(t: CheckContext): Promise<number[]> {
 /** Enough for the run against the fixed server and one more, on a busy machine. */
 const TWO_RUNS_MS = 2 * RUN_TIMEOUT_MS + 10_000;
 
-/**
- * Runs against the fixed server, remembered by the text of pagination.test.js: the same tests
- * against the same server give the same result, and every "your tests fail against…" check needs it.
- */
-const fixedRuns = new Map<string, SuiteRun>();
+const fixedRuns = new RememberedRuns();
 
+/** The run against the fixed server, remembered by the text of pagination.test.js. */
 async function fixedRun(t: CheckContext): Promise<SuiteRun> {
-  const key = (await t.readFile('pagination.test.js')) ?? '';
-  const known = fixedRuns.get(key);
-  if (known) return known;
-  const run = await runSuite(t, FIXED_SERVER);
-  fixedRuns.set(key, run);
-  return run;
+  return fixedRuns.run(t, (await t.readFile('pagination.test.js')) ?? '', FIXED_SERVER);
 }
 
 function expectTests(t: CheckContext, run: SuiteRun): void {
-  if (!run.started) t.fail('The server did not start, so no test ran. Keep db.js and run-tests.js as given (reset the lesson if you changed them).', { actual: run.output });
-  if (run.tests === 0) t.fail('pagination.test.js has no tests. Write them with `test(name, async () => { … })` from node:test.', { actual: run.output });
+  expectSomeTests(t, run, { testFile: 'pagination.test.js', keep: 'db.js and run-tests.js as given (reset the lesson if you changed them)' });
 }
 
 /** A failing suite catches every bug: a failure counts only when the same tests pass against a correct server. */

@@ -9,17 +9,13 @@
  */
 import { defineChecks, type Check, type CheckContext } from '../../../src/checks/define.ts';
 import { BROKEN_SERVERS, EXISTING_DATA, NO_ROUTES_SERVER, editServer, type BrokenServer, type Edit } from './server-variants.ts';
-import { RUN_TIMEOUT_MS, runSuite, type SuiteRun } from '../../_support/suite-run.ts';
+import { RUN_TIMEOUT_MS, RememberedRuns, expectTests as expectSomeTests, runSuite, type SuiteRun } from '../../_support/suite-run.ts';
 
 /** Enough for the run against the correct server and the run against a broken one, on a busy machine. */
 const TWO_RUNS_MS = 2 * RUN_TIMEOUT_MS + 10_000;
 
-/**
- * Runs against the correct server, remembered by the exact texts of server.js and api.test.js:
- * the same suite against the same server gives the same result, and every catch check needs it.
- * Runs that could not finish are not remembered.
- */
-const referenceRuns = new Map<string, SuiteRun>();
+/** Runs against the correct server, remembered by the exact texts of server.js and api.test.js. */
+const referenceRuns = new RememberedRuns();
 
 async function givenServer(t: CheckContext): Promise<string> {
   const source = await t.readFile('server.js');
@@ -29,17 +25,11 @@ async function givenServer(t: CheckContext): Promise<string> {
 
 async function referenceRun(t: CheckContext): Promise<SuiteRun> {
   const server = await givenServer(t);
-  const key = JSON.stringify([server, await t.readFile('api.test.js')]);
-  const known = referenceRuns.get(key);
-  if (known) return known;
-  const run = await runSuite(t, server);
-  referenceRuns.set(key, run);
-  return run;
+  return referenceRuns.run(t, JSON.stringify([server, await t.readFile('api.test.js')]), server);
 }
 
 function expectTests(t: CheckContext, run: SuiteRun): void {
-  if (!run.started) t.fail('The server did not start, so no test ran. Keep server.js as given (reset the lesson if you changed it).', { actual: run.output });
-  if (run.tests === 0) t.fail('api.test.js has no tests. Write them with `test(name, async () => { … })` from node:test.', { actual: run.output });
+  expectSomeTests(t, run, { testFile: 'api.test.js', keep: 'server.js as given (reset the lesson if you changed it)' });
 }
 
 /** A catch counts only for a suite that passes against the correct server; otherwise failing proves nothing. */
