@@ -8,6 +8,7 @@ import { memoryStorage } from '../../tests/support/memory-storage.ts';
 import { createFakeWebContainerApi } from '../../tests/support/webcontainer-fake.ts';
 import { chooseRuntime, parseRuntimeParam, retryWebContainers, type ChooseRuntimeOptions } from './choose-runtime.ts';
 import type { RunnerSocket } from './local-runtime.ts';
+import { fetchRunnerSession } from './runner-session.ts';
 import { rememberBootOutcome } from './webcontainer-boot-memory.ts';
 import type { BrowserEnvironment } from './webcontainer-support.ts';
 
@@ -195,6 +196,20 @@ describe('chooseRuntime, forced', () => {
     expect(loaded).toBe(false);
     expect(choice).toEqual({ kind: 'local', reason: 'Using the local runner on this machine, as ?runtime=local asks.' });
     await runtime?.dispose();
+  });
+
+  it('uses the session answer the page asked for at boot instead of asking again', async () => {
+    const asked: string[] = [];
+    const local = localAt(runner.origin);
+    const counting: ChooseRuntimeOptions['local'] = { ...local, fetch: (input, init) => (asked.push(String(input)), fetch(input, { ...init, headers: { Cookie: cookie } })) };
+    const early = fetchRunnerSession(counting);
+    const { runtime, choice } = await chooseRuntime({ forced: 'local', local: counting, runnerSession: early });
+    expect(choice.kind).toBe('local');
+    expect(asked).toEqual([`${runner.origin}/__runner/session`]);
+    await runtime?.dispose();
+    // An early answer saying "sign in first" is reported like a fresh one.
+    const signedOut = await chooseRuntime({ forced: 'local', local, runnerSession: Promise.resolve('open the link printed in the terminal') });
+    expect(signedOut.choice).toEqual({ kind: 'none', reason: 'The local runner was requested with ?runtime=local, but open the link printed in the terminal — SQL lessons still work.' });
   });
 
   it('?runtime=local without a runner, and ?runtime=webcontainer that fails, do not fall back', async () => {

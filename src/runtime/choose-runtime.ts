@@ -13,7 +13,8 @@
  * WebContainers are tried.
  */
 import { errorText } from '../shared/error-text.ts';
-import { LocalRuntime, fetchRunnerSession, type LocalRuntimeOptions } from './local-runtime.ts';
+import { LocalRuntime, type LocalRuntimeOptions } from './local-runtime.ts';
+import { fetchRunnerSession, type RunnerSessionAnswer } from './runner-session.ts';
 import type { Runtime, RuntimeChoice } from './runtime.ts';
 import { agoPhrase, forgetBootOutcome, pageStorage, recentBootFailure, type BootMemoryStorage } from './webcontainer-boot-memory.ts';
 import type { LoadDependencies } from './webcontainer-deps.ts';
@@ -40,6 +41,8 @@ export interface ChooseRuntimeOptions {
   memory?: BootMemoryStorage;
   /** How to reach the local runner; the page's own origin by default. */
   local?: LocalRuntimeOptions;
+  /** The runner's answer to `/__runner/session`, when the page asked at boot (else asked when needed). */
+  runnerSession?: Promise<RunnerSessionAnswer>;
 }
 
 export interface RuntimeSelection {
@@ -88,7 +91,7 @@ async function tryWebContainer(options: ChooseRuntimeOptions): Promise<Runtime |
 
 /** Connects to the local runner, or returns a clause saying why not (e.g. where its sign-in link is). */
 async function tryLocal(options: ChooseRuntimeOptions): Promise<Runtime | string> {
-  const session = await fetchRunnerSession(options.local);
+  const session = await (options.runnerSession ?? fetchRunnerSession(options.local));
   if (!session) return 'this server does not offer a local runner';
   if (typeof session === 'string') return session;
   try {

@@ -5,7 +5,6 @@
  * tab going away) makes the server kill its processes and delete the workspace.
  */
 import {
-  LOCAL_RUNNER_SESSION_PATH,
   LOCAL_RUNNER_SUBPROTOCOL,
   type EncodedData,
   type RunnerContainment,
@@ -13,9 +12,9 @@ import {
   type RunnerReplyData,
   type RunnerRequest,
   type RunnerSession,
-  type RunnerSignIn,
 } from './local-protocol.ts';
 import type { FileTree, Runtime, RuntimeProcess, SpawnOptions } from './runtime.ts';
+import { defaultBaseUrl, fetchRunnerSession } from './runner-session.ts';
 
 /** The part of the DOM WebSocket the adapter uses (the `ws` package's client fits too, for Node tests). */
 export interface RunnerSocket {
@@ -65,31 +64,6 @@ function decodeBase64(base64: string): Uint8Array {
   const bytes = new Uint8Array(binary.length);
   for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
   return bytes;
-}
-
-function defaultBaseUrl(): string {
-  if (typeof location === 'undefined') throw new Error('LocalRuntime needs a baseUrl outside a browser page.');
-  return location.origin;
-}
-
-/**
- * Asks the serving machine for a runner session (the browser sends the runner's HttpOnly
- * cookie, if it has one). Undefined when it offers none (a static host, a production
- * deployment): then there is no local runner, which is not an error. A string when there is a
- * runner but this browser has not opened its sign-in link yet: the sentence says where it is.
- */
-export async function fetchRunnerSession(options: Pick<LocalRuntimeOptions, 'baseUrl' | 'fetch'> = {}): Promise<RunnerSession | string | undefined> {
-  const fetchImpl = options.fetch ?? fetch;
-  let response: Response;
-  try {
-    response = await fetchImpl(new URL(LOCAL_RUNNER_SESSION_PATH, options.baseUrl ?? defaultBaseUrl()), { credentials: 'same-origin', cache: 'no-store' });
-  } catch {
-    return undefined;
-  }
-  if (!response.headers.get('content-type')?.includes('application/json')) return undefined;
-  const body = (await response.json()) as Partial<RunnerSession & RunnerSignIn>;
-  if (response.ok && typeof body.signIn === 'string') return body.signIn;
-  return response.ok && typeof body.socketPath === 'string' ? { protocol: body.protocol ?? 0, socketPath: body.socketPath } : undefined;
 }
 
 export class LocalRuntime implements Runtime {
