@@ -23,6 +23,15 @@ export interface WatchedLesson {
   server: ReadonlySignal<ServerPill>;
 }
 
+/**
+ * Runs `then` once the browser has painted the current DOM: the status line's "Server running"
+ * must reach the screen before Monaco's compile holds the main thread for half a second.
+ */
+function afterNextPaint(then: () => void): void {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(then, 0));
+  else setTimeout(then, 0);
+}
+
 export function afterServerStart(watched: WatchedLesson, maxWaitMs = MAX_WAIT_MS): ServerStartGate {
   let open!: () => void;
   const ready = new Promise<void>((resolve) => (open = resolve));
@@ -40,7 +49,7 @@ export function afterServerStart(watched: WatchedLesson, maxWaitMs = MAX_WAIT_MS
   stop = effect(() => {
     const lesson = watched.lesson.value;
     const state = watched.server.value.state;
-    if (lesson && (lesson.meta.kind !== 'server' || state !== 'starting')) finish();
+    if (lesson && (lesson.meta.kind !== 'server' || state !== 'starting')) afterNextPaint(finish);
   });
   if (settled) stop();
   return { ready, now: finish };
