@@ -5,6 +5,7 @@
  * Uses only the fetch API (FormData and Blob for multipart bodies), so the agent (Node) and a
  * page can share it.
  */
+import { base64ToBytes } from '../shared/base64.ts';
 import type { HttpRequestSpec, HttpResponse, MultipartPart } from './define.ts';
 
 export function requestUrl(origin: string, spec: HttpRequestSpec): string {
@@ -41,19 +42,12 @@ function multipartBody(fields: Record<string, MultipartPart | MultipartPart[]>):
       if (typeof part === 'string') {
         form.append(name, part);
       } else {
-        const bytes = part.base64 !== undefined ? base64Bytes(part.base64) : new TextEncoder().encode(part.text ?? '');
+        const bytes = part.base64 !== undefined ? base64ToBytes(part.base64) : new TextEncoder().encode(part.text ?? '');
         form.append(name, new Blob([bytes], { type: part.contentType ?? 'application/octet-stream' }), part.filename);
       }
     }
   }
   return form;
-}
-
-function base64Bytes(base64: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  return bytes;
 }
 
 export async function readResponse(response: Response, startedAt: number): Promise<HttpResponse> {

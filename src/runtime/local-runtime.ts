@@ -13,6 +13,7 @@ import {
   type RunnerRequest,
   type RunnerSession,
 } from './local-protocol.ts';
+import { base64ToBytes, bytesToBase64 } from '../shared/base64.ts';
 import type { FileTree, Runtime, RuntimeProcess, SpawnOptions } from './runtime.ts';
 import { defaultBaseUrl, fetchRunnerSession } from './runner-session.ts';
 
@@ -54,16 +55,7 @@ interface ProcessHandle {
 
 function encode(data: string | Uint8Array): EncodedData {
   if (typeof data === 'string') return { encoding: 'utf8', data };
-  let binary = '';
-  for (let offset = 0; offset < data.length; offset += 0x8000) binary += String.fromCharCode(...data.subarray(offset, offset + 0x8000));
-  return { encoding: 'base64', data: btoa(binary) };
-}
-
-function decodeBase64(base64: string): Uint8Array {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
-  return bytes;
+  return { encoding: 'base64', data: bytesToBase64(data) };
 }
 
 export class LocalRuntime implements Runtime {
@@ -180,7 +172,7 @@ export class LocalRuntime implements Runtime {
 
   async readFile(path: string): Promise<Uint8Array> {
     const { base64 } = await this.request({ type: 'readFile', path });
-    return decodeBase64(base64);
+    return base64ToBytes(base64);
   }
 
   async remove(path: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { defineChecks, type CheckContext, type HttpResponse } from '../../../src/checks/define.ts';
+import { bytesToBase64, defineChecks, type CheckContext, type HttpResponse } from '../../../src/checks/define.ts';
 import { body, cookieAttribute, cookieValue, describe, queryRows, send, setCookieLine } from '../../_support/checks.ts';
 import { reusedUser } from '../_support/reused-user.ts';
 
@@ -44,12 +44,11 @@ async function sessionCookieLine(t: CheckContext): Promise<string> {
 const me = (t: CheckContext, sid: string) => send(t, { path: '/me', headers: { cookie: `sid=${sid}` } });
 
 const hex = (bytes: Uint8Array) => [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
-const base64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
 
 /** The SHA-256 of a session id as the stored text could spell it: hex, base64 or base64url. */
 async function sha256Spellings(sid: string): Promise<string[]> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(sid)));
-  const b64 = base64(digest);
+  const b64 = bytesToBase64(digest);
   return [hex(digest), b64, b64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')];
 }
 

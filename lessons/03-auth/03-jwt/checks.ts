@@ -1,4 +1,4 @@
-import { defineChecks, type CheckContext } from '../../../src/checks/define.ts';
+import { base64ToBytes, bytesToBase64, defineChecks, type CheckContext } from '../../../src/checks/define.ts';
 import { CheckFailure, isServerDown } from '../../../src/checks/check-failure.ts';
 import { body, describe, send } from '../../_support/checks.ts';
 import { reusedUser } from '../_support/reused-user.ts';
@@ -11,12 +11,12 @@ const CHECK_SECRET = 'checks-only-secret-7f3a9c1e5b2d4f6a8c0e2b4d6f8a0c2e';
 /** The secret the old version of this lesson hard-coded as a fallback. */
 const OLD_FALLBACK = 'playground-dev-secret-change-me-in-production';
 
-const b64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const b64url = (bytes: Uint8Array) => bytesToBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 const encodeJson = (value: unknown) => b64url(new TextEncoder().encode(JSON.stringify(value)));
 
 function decodeJson(part: string | undefined): Record<string, unknown> | undefined {
   try {
-    const text = atob((part ?? '').replace(/-/g, '+').replace(/_/g, '/'));
+    const text = new TextDecoder().decode(base64ToBytes(part ?? ''));
     const value: unknown = JSON.parse(text);
     return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
   } catch {

@@ -1,4 +1,4 @@
-import { defineChecks, type CheckContext, type HttpRequestSpec, type HttpResponse } from '../../../src/checks/define.ts';
+import { base64ToBytes, bytesToBase64, defineChecks, type CheckContext, type HttpRequestSpec, type HttpResponse } from '../../../src/checks/define.ts';
 import { CheckFailure } from '../../../src/checks/check-failure.ts';
 import { body, cookieAttribute, cookieValue, describe, queryRows, send, setCookieLine, signUp, uniqueName } from '../../_support/checks.ts';
 import { parseRecord, recomputable, recomputes, weakCost } from '../_support/password-record.ts';
@@ -50,7 +50,7 @@ async function writeNote(t: CheckContext, s: Session, text: string): Promise<num
   return Number(body(res).id);
 }
 
-const b64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const b64url = (bytes: Uint8Array) => bytesToBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 const encodeJson = (value: unknown) => b64url(new TextEncoder().encode(JSON.stringify(value)));
 
 async function signJwt(alg: 'HS256' | 'HS512', claims: Record<string, unknown>): Promise<string> {
@@ -62,7 +62,7 @@ async function signJwt(alg: 'HS256' | 'HS512', claims: Record<string, unknown>):
 
 function jwtClaims(token: string): Record<string, unknown> {
   try {
-    const value: unknown = JSON.parse(atob((token.split('.')[1] ?? '').replace(/-/g, '+').replace(/_/g, '/')));
+    const value: unknown = JSON.parse(new TextDecoder().decode(base64ToBytes(token.split('.')[1] ?? '')));
     return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
   } catch {
     return {};

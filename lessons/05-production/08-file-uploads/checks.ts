@@ -7,7 +7,7 @@
  * the length. What a refused upload left on disk is read by running the lesson's own
  * `disk-usage.js` (the check API cannot list a folder).
  */
-import { defineChecks, type CheckContext, type HttpResponse, type MultipartPart } from '../../../src/checks/define.ts';
+import { bytesToBase64, defineChecks, type CheckContext, type HttpResponse, type MultipartPart } from '../../../src/checks/define.ts';
 import { CheckFailure } from '../../../src/checks/check-failure.ts';
 import { body, describe, send, uniqueName } from '../../_support/checks.ts';
 
@@ -30,15 +30,9 @@ function fileBytes(head: number[], text: string, size?: number): Uint8Array {
   return bytes;
 }
 
-function base64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
 /** POST /files with `bytes` in the `file` field, labelled with `contentType`. */
 function upload(t: CheckContext, bytes: Uint8Array, filename: string, contentType = 'image/png'): Promise<HttpResponse> {
-  const file: MultipartPart = { filename, contentType, base64: base64(bytes) };
+  const file: MultipartPart = { filename, contentType, base64: bytesToBase64(bytes) };
   return send(t, { method: 'POST', path: '/files', multipart: { file } });
 }
 
@@ -344,7 +338,7 @@ export default defineChecks({
       hint: "If the 'close' event comes and no part named \"file\" arrived, answer 400 (and skip other parts with stream.resume()).",
       steps: [
         {
-          request: { method: 'POST', path: '/files', multipart: { note: 'hello', picture: { filename: 'cat.png', contentType: 'image/png', base64: base64(fileBytes(PNG_SIGNATURE, 'wrong field')) } } },
+          request: { method: 'POST', path: '/files', multipart: { note: 'hello', picture: { filename: 'cat.png', contentType: 'image/png', base64: bytesToBase64(fileBytes(PNG_SIGNATURE, 'wrong field')) } } },
           expect: { status: 400 },
           message: 'Answer 400 when the form has no part named "file" (this one sends the picture as "picture"): say which field to use. Skip parts you do not want with stream.resume(), or busboy waits for them forever.',
         },

@@ -13,6 +13,7 @@ import type { HttpRequestSpec, HttpResponse } from '../../checks/define.ts';
 import type { CheckResult, CheckRunSummary } from '../../checks/result.ts';
 import type { Lesson } from '../../lessons/types.ts';
 import type { Runtime } from '../../runtime/runtime.ts';
+import { base64ToBytes } from '../../shared/base64.ts';
 import { errorText } from '../../shared/error-text.ts';
 import { checkSqlLessonInPage } from '../../sql/check-sql-lesson.ts';
 import type { FileSet } from './lesson-files-store.ts';
@@ -193,7 +194,7 @@ export class LessonRunner {
       if (/does not exist/.test(errorText(error))) return undefined;
       throw error;
     }
-    return base64 === undefined ? undefined : Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+    return base64 === undefined ? undefined : base64ToBytes(base64);
   }
 
   clearRequestLog(): void {
