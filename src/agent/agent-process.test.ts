@@ -174,14 +174,20 @@ describe('the agent process', () => {
     expect(await startsDuring(only)).toBe(1);
   }, 30_000);
 
-  it('serves lesson after lesson: one agent, at most one learner server', async () => {
+  it('serves lesson after lesson: one agent, at most one learner server, nothing left of the last lesson', async () => {
     const agent = await startAgent(await fixtureWorkspace({ checks: 'stuck/checks.ts', files: { 'server.js': fixtureText('server/good.js') } }));
     await agent.send({ type: 'start' });
     for (const lesson of ['clock', 'stuck', 'clock']) {
       const files = await fixtureWorkspace({ checks: `${lesson}/checks.ts`, files: { 'server.js': fixtureText(lesson === 'clock' ? 'clock/server.js' : 'server/good.js') } });
+      // What the previous lesson's server wrote: the next lesson must not find it.
+      await writeTree(agent.root, { 'data.db': 'rows of the last lesson', 'uploads/a.png': 'png' });
       await writeTree(agent.root, files);
       expect(data(await agent.send({ type: 'lesson' }))).toMatchObject({ state: 'running' });
       expect(await processesIn(agent.root)).toBe(2);
+      const left = await readdir(agent.root);
+      expect(left).toContain('server.js');
+      expect(left).not.toContain('data.db');
+      expect(left).not.toContain('uploads');
     }
     const summary = data<{ results: { id: string; status: string }[] }>(await agent.send({ type: 'check' }));
     expect(summary.results.map((result) => `${result.id}:${result.status}`)).toEqual(['token-expires:pass', 'clock-was-reset:pass', 'timer-ttl:pass']);

@@ -20,6 +20,7 @@ import { AgentEnvironment, loadSqlJs, readWorkspaceFile, sendToServer } from './
 import { asciiJson } from './ascii-json.ts';
 import { CheckWorkerHost } from './check-worker-host.ts';
 import { LearnerServer } from './learner-server.ts';
+import { removeLeftoverFiles } from './leftover-files.ts';
 import { AGENT_PROTOCOL_VERSION, type AgentCommand, type AgentLessonConfig, type AgentMessage, type AgentReplyData, type RuntimeFeatures, type ServerStatus } from './protocol.ts';
 import { probeRuntime, type RuntimeProbe } from './runtime-probe.ts';
 import { ServerClock } from './server-clock.ts';
@@ -82,7 +83,8 @@ async function openLesson(): Promise<Session> {
   } catch (error) {
     throw new Error(`cannot read ${LESSON_CONFIG}: ${errorText(error)}`);
   }
-  // Fresh upstream state for this lesson: no script yet, no calls recorded; the real time.
+  // Nothing an earlier lesson's server wrote; fresh upstream state: no script yet, no calls recorded; the real time.
+  if (lesson.files) await removeLeftoverFiles(root, lesson.files);
   await writeFile(join(root, UPSTREAM_SCRIPT), JSON.stringify({ generation: 0, script: {} }));
   await writeFile(join(root, UPSTREAM_CALLS), '');
   await clock.init();

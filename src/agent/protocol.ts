@@ -59,7 +59,7 @@
  *
  * Changes within version 1 are additive and optional (older callers keep working):
  * `AgentLessonConfig.startTimeoutMs`, `check.restart`, the `lesson` and `shutdown` commands,
- * `hello.features`. One is required: `AgentLessonConfig.upstream` (read at build time from the
+ * `hello.features`, `AgentLessonConfig.files`. One is required: `AgentLessonConfig.upstream` (read at build time from the
  * checks, so the server starts before they load); every caller mounts the agent bundle it was
  * built with, so no older agent ever reads it. (The preloads became CommonJS files, `.cjs`, loaded with `--require`; they
  * are part of the bundle every caller mounts as it is, not of the protocol.)
@@ -82,6 +82,13 @@ export interface AgentLessonConfig {
   startTimeoutMs?: number;
   /** Whether the server starts with upstream fakes, and the lesson's own: known before the checks load. */
   upstream: UpstreamUse;
+  /**
+   * The learner files mounted for this lesson. When it opens a lesson (at start and on `lesson`)
+   * the agent deletes everything else in the workspace but node_modules, `.agent/` and the
+   * package files: what an earlier lesson's server wrote (a database, uploads) must not leak
+   * into this one. Without it, nothing is deleted.
+   */
+  files?: string[];
 }
 
 /** What the agent found its Node able to do (see runtime-probe.ts), reported in `hello`. */

@@ -13,7 +13,7 @@ describe('workspaceFiles', () => {
     const tree = workspaceFiles(lesson, { 'query.sql': 'SELECT 1;' }, { '.agent/agent.mjs': '// agent', 'package.json': '{}' });
     expect(Object.keys(tree).sort()).toEqual(['.agent/agent.mjs', '.agent/checks.mjs', '.agent/lesson.json', 'package.json', 'query.sql']);
     expect(tree['.agent/checks.mjs']).toBe(lesson.checksModule);
-    expect(JSON.parse(tree['.agent/lesson.json'] as string)).toEqual({ id: 'databases/joins', kind: 'sql', start: { command: 'node', args: ['server.js'] }, port: 3000, dataset: 'shop' });
+    expect(JSON.parse(tree['.agent/lesson.json'] as string)).toEqual({ id: 'databases/joins', kind: 'sql', start: { command: 'node', args: ['server.js'] }, port: 3000, files: ['query.sql'], dataset: 'shop' });
   });
 
   it('lets runtime files win over a learner file of the same name, and passes a start timeout on', () => {

@@ -16,13 +16,14 @@ export interface WorkspaceOptions {
   startTimeoutMs?: number;
 }
 
-function agentLessonConfig(lesson: Lesson, options: WorkspaceOptions = {}): AgentLessonConfig {
+function agentLessonConfig(lesson: Lesson, learnerFiles: string[], options: WorkspaceOptions = {}): AgentLessonConfig {
   return {
     id: lesson.id,
     kind: lesson.meta.kind,
     start: lesson.meta.start,
     port: lesson.meta.port,
     upstream: lesson.upstream,
+    files: learnerFiles,
     ...(lesson.meta.dataset ? { dataset: lesson.meta.dataset } : {}),
     ...(options.startTimeoutMs !== undefined ? { startTimeoutMs: options.startTimeoutMs } : {}),
   };
@@ -32,7 +33,7 @@ export function workspaceFiles(lesson: Lesson, learnerFiles: Record<string, stri
   return {
     ...learnerFiles,
     ...runtimeFiles,
-    [LESSON_CONFIG]: JSON.stringify(agentLessonConfig(lesson, options), null, 2),
+    [LESSON_CONFIG]: JSON.stringify(agentLessonConfig(lesson, Object.keys(learnerFiles), options), null, 2),
     [CHECKS_MODULE]: lesson.checksModule,
   };
 }
