@@ -30,6 +30,8 @@ export class ServerClock {
 
   /** Publishes the real time (offset 0) for a new session. */
   async init(): Promise<void> {
+    // The previous lesson's last check may have left the clock moved: a new session starts on the real time.
+    this.offsetMs = 0;
     await rm(join(this.root, CLOCK_ACK), { force: true });
     await this.write();
   }

@@ -13,6 +13,7 @@ import { loadCurriculum } from '../../lessons/load-curriculum.ts';
 import { errorText } from '../../shared/error-text.ts';
 import { bundleAgent } from '../agent-bundle.ts';
 import { REPO_ROOT } from '../app-server.ts';
+import { AgentPool } from '../verify/agent-pool.ts';
 import { createLimiter } from '../verify/create-limiter.ts';
 import { verifyLesson, type LessonVerdict } from '../verify/verify-lesson.ts';
 import { describeVerdict, verifyReport } from '../verify/verify-report.ts';
@@ -66,16 +67,19 @@ if (curriculum.lessons.length === 0) say(values.filter ? `No lesson id contains 
 
 const started = Date.now();
 const limit = createLimiter(jobs);
+// One agent per run in flight, each serving variant after variant (agent-pool.ts).
+const agents = new AgentPool(jobs);
 const verdicts: LessonVerdict[] = await Promise.all(
   curriculum.lessons.map(async (lesson) => {
     const track = curriculum.tracks.find((t) => t.id === lesson.trackId);
     // Coverage needs the whole track: a --filter run loads only part of it.
     const trackLessonIds = values.filter === undefined ? track?.lessons.filter((entry) => entry.mode !== 'assessment').map((entry) => entry.id) : undefined;
-    const verdict = await verifyLesson(lesson, { lessonsDir, runtimeFiles, limit, ...(trackLessonIds ? { trackLessonIds } : {}) });
+    const verdict = await verifyLesson(lesson, { lessonsDir, runtimeFiles, limit, agents, ...(trackLessonIds ? { trackLessonIds } : {}) });
     say(describeVerdict(verdict));
     return verdict;
   }),
 );
+await agents.dispose();
 
 const report = verifyReport(verdicts, curriculum.errors);
 

@@ -16,8 +16,8 @@ import { datasetPath } from '../../agent/workspace-paths.ts';
 import { errorText } from '../../shared/error-text.ts';
 import { datasetBytes } from '../datasets.ts';
 import { blueprintProblems } from './assessment-blueprint.ts';
+import type { AgentPool } from './agent-pool.ts';
 import type { Limiter } from './create-limiter.ts';
-import { runChecksLocally } from './run-local-checks.ts';
 
 export interface VariantOutcome {
   passed: number;
@@ -70,7 +70,8 @@ const VERIFY_START_TIMEOUT_MS = 20_000;
 /**
  * What one variant run costs, in units of a typical server-lesson check (≈ 0.25 s), for the
  * limiter to start the longest runs first. Measured on a 2-core machine (2026-11-26): a run's
- * fixed part — agent, runtime probes, the learner's server, the checks worker — took 1.0–1.6 s;
+ * fixed part took 1.0–1.6 s with an agent started per run, 0.5–1 s CPU on a pooled agent
+ * (agent-pool.ts) — mostly the learner's server start (more with MSW or sql.js loaded), then the checks worker;
  * a `sql` check, which opens the 1.6 MB dataset four times and runs the learner's query and the
  * reference on both variants, 0.3–2.6 s. Only the ranking matters, not the unit.
  */
@@ -86,12 +87,14 @@ export interface VerifyInputs {
   runtimeFiles: Record<string, string>;
   /** Shared by every lesson, so variant runs across the curriculum fit the machine. */
   limit: Limiter;
+  /** The agents the runs take turns on, shared like `limit` (and as large as its limit). */
+  agents: AgentPool;
   /** The ids of the lesson's track's other lessons (assessment coverage); undefined on a partial load. */
   trackLessonIds?: string[];
 }
 
 /** Runs every variant of the lesson and judges them; a lesson whose runs cannot even start gets that as its problem. */
-export async function verifyLesson(lesson: AuthoredLesson, { lessonsDir, runtimeFiles, limit, trackLessonIds }: VerifyInputs): Promise<LessonVerdict> {
+export async function verifyLesson(lesson: AuthoredLesson, { lessonsDir, runtimeFiles, limit, agents, trackLessonIds }: VerifyInputs): Promise<LessonVerdict> {
   const started = Date.now();
   try {
     // Not awaited before the runs are queued: every lesson's runs join the queue in the same
@@ -101,7 +104,7 @@ export async function verifyLesson(lesson: AuthoredLesson, { lessonsDir, runtime
     const run = (files: Record<string, string>, only?: string[]): Promise<VariantOutcome> =>
       limit(async () => {
         const tree = { ...workspaceFiles(lesson, files, runtimeFiles, { startTimeoutMs: VERIFY_START_TIMEOUT_MS }), ...(await datasets) };
-        const summary = await runChecksLocally(tree, undefined, only ? { only } : {});
+        const summary = await agents.run(tree, only ? { only } : {});
         return { passed: summary.passed, failed: summary.failed, results: summary.results };
       }, variantCost(lesson, only?.length ?? lesson.checkList.length));
     const [starter, solution, mutants, alternatives] = await Promise.all([

@@ -1,15 +1,19 @@
 /**
- * The engine end to end, through the real agent in real Node: bad learner servers and bad
- * checks each cost one clear result and never the run.
+ * The engine end to end, through the real agent in real Node, as `lessons:verify` runs it: one
+ * pooled agent serves every case of this file in turn. Bad learner servers and bad checks each
+ * cost one clear result and never the run.
  */
 import { readdirSync, readlinkSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import initSqlJs from 'sql.js';
 import type { CheckResult } from '../../checks/result.ts';
 import { fixtureText, fixtureWorkspace } from '../../../tests/fixtures/engine/fixture-workspace.ts';
 import { datasetPath } from '../../agent/workspace-paths.ts';
 import { startLocalAgent } from '../local-workspace.ts';
-import { runChecksLocally } from './run-local-checks.ts';
+import { AgentPool } from './agent-pool.ts';
+
+const pool = new AgentPool(1);
+afterAll(() => pool.dispose());
 
 const byId = (results: CheckResult[]) => Object.fromEntries(results.map((result) => [result.id, result]));
 
@@ -28,7 +32,7 @@ function processesIn(root: string): string[] {
 
 async function runServer(variant: string, checks = 'server/checks.ts') {
   const files = await fixtureWorkspace({ checks, files: { 'server.js': fixtureText(`server/${variant}.js`) } });
-  return runChecksLocally(files);
+  return pool.run(files);
 }
 
 describe('server lessons through the agent', () => {
@@ -39,7 +43,7 @@ describe('server lessons through the agent', () => {
 
   it('serves scripted upstream sequences, hangs, delays and non-JSON bodies, and records the calls', async () => {
     const files = await fixtureWorkspace({ checks: 'upstream/checks.ts', files: { 'server.js': fixtureText('upstream/server.js') } });
-    const summary = await runChecksLocally(files);
+    const summary = await pool.run(files);
     expect(summary.results.map((r) => `${r.id}:${r.status}:${r.status === 'pass' ? '' : r.message}`)).toEqual(['retry:pass:', 'retry-again:pass:', 'hang:pass:', 'slow-bad-json:pass:']);
   });
 
@@ -95,7 +99,7 @@ describe('check code that never yields', () => {
 describe('time in checks', () => {
   it('grades a 60 s expiry and a 30 s timer in milliseconds, and resets the clock for every check', async () => {
     const files = await fixtureWorkspace({ checks: 'clock/checks.ts', files: { 'server.js': fixtureText('clock/server.js') } });
-    const summary = await runChecksLocally(files);
+    const summary = await pool.run(files);
     expect(summary.results.map((r) => `${r.id}:${r.status}:${r.status === 'pass' ? '' : r.message}`)).toEqual(['token-expires:pass:', 'clock-was-reset:pass:', 'timer-ttl:pass:']);
     expect(summary.results.every((r) => r.durationMs < 2000)).toBe(true);
   });
@@ -117,7 +121,7 @@ describe('sql lessons through the agent', () => {
       files: { 'query.sql': query },
       extra: { [datasetPath('orders', 'visible')]: dataset([['Ann', 10], ['Bob', 4], ['Ann', 1]]), [datasetPath('orders', 'hidden')]: dataset([['Cy', 3], ['Dee', 9]]) },
     });
-    return (await runChecksLocally(files)).results[0];
+    return (await pool.run(files)).results[0];
   }
 
   it('passes a right query and catches one hard-coded to the visible data', async () => {
