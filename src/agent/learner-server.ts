@@ -30,6 +30,8 @@ export interface LearnerServerOptions {
   cwd: string;
   /** How process trees are killed here (the runtime probe decides; a stop waits for its answer). */
   killMode(): KillMode | Promise<KillMode>;
+  /** Flags for `node` itself, before the preloads (e.g. `--liftoff-only` where the runtime probe found it works). */
+  nodeFlags?(): string[];
   onOutput(stream: 'stdout' | 'stderr', text: string): void;
   onStatus(status: ServerStatus): void;
 }
@@ -77,7 +79,7 @@ export class LearnerServer {
     const launch = this.launch;
     if (!launch) throw new Error('the agent has no lesson to start a server for');
     const port = await freePort();
-    const { command, args, nodeOptions } = withPreloads(launch);
+    const { command, args, nodeOptions } = withPreloads(launch, this.options.nodeFlags?.() ?? []);
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port) };
     if (nodeOptions) env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} ${nodeOptions}`.trim();
     for (const [name, value] of Object.entries(options.env ?? {})) {
@@ -229,10 +231,13 @@ function lastOutput(output: string): string {
   return output ? `\nIts last output:\n${output}` : ' It printed nothing.';
 }
 
-/** `node x.js` → `node --require ./.agent/server-preload.cjs [--require ./.agent/msw-preload.cjs] x.js`; other commands get the same through NODE_OPTIONS. */
-function withPreloads(launch: ServerLaunch): { command: string; args: string[]; nodeOptions?: string } {
+/**
+ * `node x.js` → `node [flags] --require ./.agent/server-preload.cjs [--require ./.agent/msw-preload.cjs] x.js`;
+ * other commands get the preloads through NODE_OPTIONS (which allows no V8 flags, so not those).
+ */
+function withPreloads(launch: ServerLaunch, nodeFlags: string[]): { command: string; args: string[]; nodeOptions?: string } {
   const preloads = [SERVER_PRELOAD_SCRIPT, ...(launch.mockUpstream ? [MSW_PRELOAD_SCRIPT] : [])].flatMap((script) => ['--require', `./${script}`]);
-  if (launch.command === 'node') return { command: launch.command, args: [...preloads, ...launch.args] };
+  if (launch.command === 'node') return { command: launch.command, args: [...nodeFlags, ...preloads, ...launch.args] };
   return { command: launch.command, args: launch.args, nodeOptions: preloads.join(' ') };
 }
 

@@ -40,7 +40,7 @@ for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
 }
 
 // Until a probe answers, the usual path; requests and checks wait for the (quick) loopback probe.
-let features: RuntimeFeatures = { preload: 'require', kill: 'group', loopback: 'fetch' };
+let features: RuntimeFeatures = { preload: 'require', kill: 'group', loopback: 'fetch', wasm: 'default' };
 let probe: RuntimeProbe | undefined;
 /**
  * The probes start on first need, or once the first server is running: the kill probe spawns a
@@ -51,6 +51,7 @@ function runtimeProbe(): RuntimeProbe {
     probe = probeRuntime();
     void probe.loopback.then((loopback) => void (features = { ...features, loopback }));
     void probe.kill.then((kill) => void (features = { ...features, kill }));
+    void probe.wasm.then((wasm) => void (features = { ...features, wasm }));
   }
   return probe;
 }
@@ -60,6 +61,8 @@ const server = new LearnerServer({
   cwd: root,
   // A stop while the kill probe runs waits for its answer; before any probe, the usual path.
   killMode: async () => (probe ? await probe.kill : features.kill),
+  // Known after the probe: the first server of an agent starts with V8's defaults.
+  nodeFlags: () => (features.wasm === 'baseline' ? ['--liftoff-only'] : []),
   onOutput: (stream, text) => {
     emit({ type: 'log', stream, text });
     session?.checks.forwardOutput(text);

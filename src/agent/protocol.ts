@@ -59,7 +59,7 @@
  *
  * Changes within version 1 are additive and optional (older callers keep working):
  * `AgentLessonConfig.startTimeoutMs`, `check.restart`, the `lesson` and `shutdown` commands,
- * `hello.features`, `AgentLessonConfig.files`. One is required: `AgentLessonConfig.upstream` (read at build time from the
+ * `hello.features` (and its `wasm`), `AgentLessonConfig.files`. One is required: `AgentLessonConfig.upstream` (read at build time from the
  * checks, so the server starts before they load); every caller mounts the agent bundle it was
  * built with, so no older agent ever reads it. (The preloads became CommonJS files, `.cjs`, loaded with `--require`; they
  * are part of the bundle every caller mounts as it is, not of the protocol.)
@@ -99,6 +99,11 @@ export interface RuntimeFeatures {
   kill: 'group' | 'pid';
   /** `fetch`: global fetch reaches loopback ports; `http`: requests to the server go through `node:http`. */
   loopback: 'fetch' | 'http';
+  /**
+   * `baseline`: `node` accepts `--liftoff-only`, and the learner's server (when started as
+   * `node …`) compiles WebAssembly with V8's baseline compiler only; `default`: it does not.
+   */
+  wasm: 'baseline' | 'default';
 }
 
 export type ServerState = 'stopped' | 'starting' | 'running' | 'crashed';

@@ -1,8 +1,9 @@
 /**
  * What the Node the agent runs on can do, checked where it runs (a WebContainer's Node is not
- * the one on this machine): whether killing a process group works, and whether `fetch`
- * reaches a loopback port. The agent takes the fallback where a probe fails and reports the
- * result in `hello`. Preloads need no probe: `--require` works on every Node version.
+ * the one on this machine): whether killing a process group works, whether `fetch` reaches a
+ * loopback port, and whether `node` takes V8's `--liftoff-only`. The agent takes the fallback
+ * where a probe fails and reports the result in `hello`. Preloads need no probe: `--require`
+ * works on every Node version.
  */
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
@@ -19,12 +20,48 @@ export interface RuntimeProbe {
   loopback: Promise<RuntimeFeatures['loopback']>;
   /** How to kill process trees: a process spawn, so it runs in the background; `group` is tried (with a pid fallback) until it answers. */
   kill: Promise<KillMode>;
+  /** Whether learner servers may compile WebAssembly with the baseline compiler only (a process spawn too). */
+  wasm: Promise<RuntimeFeatures['wasm']>;
 }
 
 export function probeRuntime(): RuntimeProbe {
   const loopback = probeLoopbackFetch();
   const kill = probeGroupKill();
-  return { loopback, kill, all: Promise.all([kill, loopback]).then(([killMode, loopbackMode]) => ({ preload: 'require', kill: killMode, loopback: loopbackMode })) };
+  const wasm = probeWasmBaseline();
+  return {
+    loopback,
+    kill,
+    wasm,
+    all: Promise.all([kill, loopback, wasm]).then(([killMode, loopbackMode, wasmMode]) => ({ preload: 'require', kill: killMode, loopback: loopbackMode, wasm: wasmMode })),
+  };
+}
+
+/**
+ * sql.js is a 650 KB WebAssembly module that most lessons' servers load at start; V8 compiles
+ * it with its baseline compiler and then again with its optimizing one. Measured on a 2-core
+ * machine (2026-11-27), a Node start that opens a sql.js database took 0.5–0.6 s (0.6–0.75 s of
+ * CPU) by default and 0.27–0.33 s (0.3–0.37 s of CPU) with `--liftoff-only` — on every restart
+ * of such a server, and every run of lessons:verify. Queries run slower on baseline code, which
+ * a lesson's few rows never notice (no check times a query). A WebContainer's `node` may not
+ * take V8 flags, so the flag is used only where this `node` accepts it.
+ */
+async function probeWasmBaseline(): Promise<RuntimeFeatures['wasm']> {
+  const child = spawn(process.execPath, ['--liftoff-only', '-e', 'process.exit(typeof WebAssembly === "object" ? 0 : 3)'], { stdio: 'ignore', cwd: tmpdir() });
+  const code = await new Promise<number | null>((resolve) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      resolve(null);
+    }, PROBE_TIMEOUT_MS);
+    child.once('exit', (exitCode) => {
+      clearTimeout(timer);
+      resolve(exitCode);
+    });
+    child.once('error', () => {
+      clearTimeout(timer);
+      resolve(null);
+    });
+  });
+  return code === 0 ? 'baseline' : 'default';
 }
 
 async function probeGroupKill(): Promise<KillMode> {
