@@ -28,6 +28,23 @@ describe('the agent in a local workspace', () => {
     }
   });
 
+  it("runs the learner's server without the caller's NODE_ENV (an in-process Vite build sets it to production)", async () => {
+    const server = "import express from 'express';\nconst app = express();\napp.get('/env', (_req, res) => res.json({ nodeEnv: process.env.NODE_ENV ?? null }));\napp.listen(process.env.PORT);\n";
+    const files = await fixtureWorkspace({ checks: 'stuck/checks.ts', files: { 'server.js': server } });
+    const before = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    const local = await startLocalAgent(files).finally(() => {
+      if (before === undefined) delete process.env.NODE_ENV;
+      else process.env.NODE_ENV = before;
+    });
+    try {
+      expect(await local.client.send({ type: 'start' })).toMatchObject({ state: 'running' });
+      expect(await local.client.send({ type: 'request', request: { path: '/env' } })).toMatchObject({ status: 200, json: { nodeEnv: null } });
+    } finally {
+      await local.dispose();
+    }
+  });
+
   it('runs the server, answers requests with request-log events, and cleans up', async () => {
     const files = await fixtureWorkspace({ checks: 'server/checks.ts', files: { 'server.js': fixtureText('server/good.js') } });
     const local = await startLocalAgent(files);

@@ -47,6 +47,19 @@ async function clearWorkspace(root: string, nodeModules: string): Promise<void> 
   }
 }
 
+/**
+ * This process's environment without NODE_ENV: the learner's server (the agent's child) runs
+ * as the local runner starts it, where NODE_ENV is unset unless a check sets it. A NODE_ENV
+ * inherited from the caller — Vite sets `production` in a process that builds, as the bench
+ * does before timing lessons:verify — made every lesson with a production-only rule (a missing
+ * secret refuses to start) fail its solution.
+ */
+function learnerEnvironment(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.NODE_ENV;
+  return env;
+}
+
 export async function startLocalAgent(files: FileTree): Promise<LocalAgent> {
   const nodeModules = await prepareTemplateDependencies();
   const workspace = await Workspace.create({ nodeModules, template: {} });
@@ -56,7 +69,7 @@ export async function startLocalAgent(files: FileTree): Promise<LocalAgent> {
     await workspace.dispose();
     throw error;
   }
-  const child = spawn(process.execPath, [AGENT_SCRIPT], { cwd: workspace.root, detached: true, stdio: 'pipe' });
+  const child = spawn(process.execPath, [AGENT_SCRIPT], { cwd: workspace.root, detached: true, stdio: 'pipe', env: learnerEnvironment() });
   const runtimeProcess = childRuntimeProcess(child);
   const client = new AgentClient(runtimeProcess);
   // If this process dies first, take the agent and the folder along.
