@@ -5,8 +5,8 @@ import { base64ToBytes, bytesToBase64 } from './base64.ts';
 const sample = (length: number): Uint8Array => Uint8Array.from({ length }, (_, index) => (index * 151 + 7) % 256);
 
 describe('base64', () => {
-  it('encodes like Node for every padding case and across its internal slices', () => {
-    for (const length of [0, 1, 2, 3, 4, 5, 255, 256, 24_575, 24_576, 24_577, 1_048_577]) {
+  it('encodes like Node for every padding case, up to more than 1 MiB', () => {
+    for (const length of [0, 1, 2, 3, 4, 5, 255, 256, 65_537, 1_048_577]) {
       const bytes = sample(length);
       expect(bytesToBase64(bytes)).toBe(Buffer.from(bytes).toString('base64'));
     }

@@ -6,12 +6,13 @@
  * text with one TextDecoder call: ~10 ms for 1 MiB.
  */
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const VALUES = new Int16Array(128).fill(-1);
-for (let index = 0; index < ALPHABET.length; index += 1) VALUES[ALPHABET.charCodeAt(index)] = index;
 const ASCII = new TextEncoder().encode(ALPHABET);
 const PAD = '='.charCodeAt(0);
 const ASCII_TEXT = new TextDecoder();
-VALUES['-'.charCodeAt(0)] = 62; // base64url
+/** Character code → 6-bit value, -1 for anything outside the alphabet (base64url's `-` and `_` included). */
+const VALUES = new Int16Array(128).fill(-1);
+for (let index = 0; index < ALPHABET.length; index += 1) VALUES[ALPHABET.charCodeAt(index)] = index;
+VALUES['-'.charCodeAt(0)] = 62;
 VALUES['_'.charCodeAt(0)] = 63;
 
 /** Standard base64 with `=` padding (RFC 4648 §4). */
