@@ -5,12 +5,14 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { REPO_ROOT } from '../app-server.ts';
 
 interface Tally {
   passed: number;
   failed: number;
+  /** What failed, by name: the summary at the end of a long CI log must say what to look for. */
+  failures?: string[];
 }
 
 interface Step {
@@ -40,27 +42,51 @@ const steps: Step[] = [
     name: 'unit tests',
     args: ['run', 'test:unit', '--', '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, 'vitest.json')}`],
     tally: () => {
-      const report = readJson<{ numPassedTests: number; numFailedTests: number }>('vitest.json');
-      return report && { passed: report.numPassedTests, failed: report.numFailedTests };
+      const report = readJson<{ numPassedTests: number; numFailedTests: number; testResults?: { name: string; assertionResults?: { fullName: string; status: string }[] }[] }>('vitest.json');
+      const failures = (report?.testResults ?? []).flatMap((file) =>
+        (file.assertionResults ?? []).filter((test) => test.status === 'failed').map((test) => `${relative(REPO_ROOT, file.name)} › ${test.fullName}`),
+      );
+      return report && { passed: report.numPassedTests, failed: report.numFailedTests, failures };
     },
   },
   {
     name: 'lesson verification',
     args: ['run', 'lessons:verify', '--', `--report=${join(reports, 'verify.json')}`],
     tally: () => {
-      const report = readJson<{ lessons: { ok: boolean }[] }>('verify.json');
-      return report && { passed: report.lessons.filter((l) => l.ok).length, failed: report.lessons.filter((l) => !l.ok).length };
+      const report = readJson<{ lessons: { id: string; ok: boolean; problems: string[] }[] }>('verify.json');
+      const broken = report?.lessons.filter((l) => !l.ok) ?? [];
+      return report && { passed: report.lessons.length - broken.length, failed: broken.length, failures: broken.map((l) => `${l.id}: ${l.problems.join(' | ')}`) };
     },
   },
   {
     name: 'browser tests',
     args: ['run', 'test:e2e'],
     tally: () => {
-      const report = readJson<{ stats?: { expected: number; unexpected: number; flaky: number } }>('playwright.json');
-      return report?.stats && { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected };
+      const report = readJson<{ stats?: { expected: number; unexpected: number; flaky: number }; suites?: PlaywrightSuite[] }>('playwright.json');
+      return report?.stats && { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected, failures: failedSpecs(report.suites ?? []) };
     },
   },
 ];
+
+interface PlaywrightSuite {
+  file?: string;
+  specs?: { title: string; line?: number; ok: boolean }[];
+  suites?: PlaywrightSuite[];
+}
+
+function failedSpecs(suites: PlaywrightSuite[], file = ''): string[] {
+  return suites.flatMap((suite) => {
+    const at = suite.file ?? file;
+    const own = (suite.specs ?? []).filter((spec) => !spec.ok).map((spec) => `${at}:${spec.line ?? '?'} › ${spec.title}`);
+    return [...own, ...failedSpecs(suite.suites ?? [], at)];
+  });
+}
+
+/** One line per failure, cut short: the full story is above, in the runner's own output. */
+function failureLines(failures: string[] = []): string[] {
+  const shown = failures.slice(0, 10).map((failure) => `       ✗ ${failure.length > 400 ? `${failure.slice(0, 400)}…` : failure}`);
+  return failures.length > shown.length ? [...shown, `       … and ${failures.length - shown.length} more`] : shown;
+}
 
 function run(args: string[]): Promise<number> {
   return new Promise((resolve) => {
@@ -79,7 +105,7 @@ for (const step of steps) {
   if (code !== 0 && tally.failed === 0) tally.failed = 1;
   total.passed += tally.passed;
   total.failed += tally.failed;
-  lines.push(`${code === 0 ? 'ok  ' : 'FAIL'} ${step.name}: ${tally.passed} passed, ${tally.failed} failed`);
+  lines.push(`${code === 0 ? 'ok  ' : 'FAIL'} ${step.name}: ${tally.passed} passed, ${tally.failed} failed`, ...failureLines(tally.failures));
 }
 
 console.log(`\n${lines.join('\n')}`);
