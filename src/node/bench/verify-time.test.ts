@@ -6,9 +6,9 @@ describe('verifiedCounts', () => {
     const report = {
       ok: false,
       lessons: [
-        { id: 'apis/a', ok: true, mutants: [{}, {}], alternatives: [{}], seconds: 3.5 },
-        { id: 'apis/b', ok: false, mutants: [{}], alternatives: [], seconds: 9 },
-        { id: 'sql/c', ok: true, seconds: 1 },
+        { id: 'apis/a', ok: true, mutants: [{}, {}], alternatives: [{}], seconds: 40, runSeconds: 3.5 },
+        { id: 'apis/b', ok: false, mutants: [{}], alternatives: [], seconds: 30, runSeconds: 9 },
+        { id: 'sql/c', ok: true, seconds: 50, runSeconds: 1 },
       ],
     };
     expect(verifiedCounts(`> npm noise\n${JSON.stringify(report)}`)).toEqual({

@@ -41,7 +41,7 @@ interface VerifiedCounts {
   mutants: number;
   alternatives: number;
   failing: string[];
-  /** The slowest lessons (seconds each, as lessons:verify reports them). */
+  /** The costliest lessons: their variant runs' wall time added up (`runSeconds` in the report). */
   slowest: { id: string; seconds: number }[];
 }
 
@@ -50,7 +50,7 @@ export function verifiedCounts(output: string): VerifiedCounts | undefined {
   const start = output.indexOf('{');
   if (start < 0) return undefined;
   try {
-    const report = JSON.parse(output.slice(start)) as { lessons?: { id: string; ok: boolean; mutants?: unknown[]; alternatives?: unknown[]; seconds?: number }[] };
+    const report = JSON.parse(output.slice(start)) as { lessons?: { id: string; ok: boolean; mutants?: unknown[]; alternatives?: unknown[]; runSeconds?: number }[] };
     if (!Array.isArray(report.lessons)) return undefined;
     const lessons = report.lessons;
     return {
@@ -59,7 +59,7 @@ export function verifiedCounts(output: string): VerifiedCounts | undefined {
       alternatives: lessons.reduce((sum, lesson) => sum + (lesson.alternatives?.length ?? 0), 0),
       failing: lessons.filter((lesson) => !lesson.ok).map((lesson) => lesson.id),
       slowest: lessons
-        .map((lesson) => ({ id: lesson.id, seconds: lesson.seconds ?? 0 }))
+        .map((lesson) => ({ id: lesson.id, seconds: lesson.runSeconds ?? 0 }))
         .sort((a, b) => b.seconds - a.seconds)
         .slice(0, 5),
     };

@@ -41,6 +41,8 @@ describe('lessons:verify', { timeout: 180_000 }, () => {
       ok: true,
       problems: [],
       seconds: expect.any(Number),
+      runSeconds: expect.any(Number),
+      slowest: { variant: expect.any(String), check: expect.any(String), ms: expect.any(Number) },
     });
   });
 

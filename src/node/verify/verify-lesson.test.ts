@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Lesson } from '../../lessons/types.ts';
 import type { CheckResult, CheckStatus } from '../../checks/result.ts';
 import { summarize } from '../../checks/result.ts';
-import { judge, judgeAlternative, judgeMutant, variantCost, type VariantOutcome } from './verify-lesson.ts';
+import { judge, judgeAlternative, judgeMutant, slowestCheck, variantCost, type VariantOutcome } from './verify-lesson.ts';
 
 const lesson = { id: 'apis/first-route', kind: 'server' } as Lesson;
 const outcome = (...statuses: CheckStatus[]) => summarize(statuses.map((status, i): CheckResult => ({ id: `c${i}`, title: `c${i}`, status, message: `m${i}`, durationMs: 1 })));
@@ -79,5 +79,17 @@ describe('variantCost', () => {
     // A mutant running one check still pays for the agent's start.
     expect(variantCost({ kind: 'server' }, 1)).toBeGreaterThan(variantCost({ kind: 'server' }, 0));
     expect(variantCost({ kind: 'server' }, 0)).toBeGreaterThan(0);
+  });
+});
+
+describe('slowestCheck', () => {
+  const timed = (...ms: number[]): VariantOutcome => summarize(ms.map((durationMs, i): CheckResult => ({ id: `c${i}`, title: `c${i}`, status: 'pass', message: '', durationMs })));
+
+  it('names the longest check across the runs it is given, and the run it was on', () => {
+    expect(slowestCheck([['starter', timed(40, 900)], ['solution', timed(30, 1200, 10)], ['alternative "a"', timed(5)]])).toEqual({ variant: 'solution', check: 'c1', ms: 1200 });
+  });
+
+  it('has nothing to name when no check ran', () => {
+    expect(slowestCheck([['starter', timed()]])).toBeUndefined();
   });
 });

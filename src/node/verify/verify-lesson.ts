@@ -50,7 +50,12 @@ export interface LessonVerdict {
   ok: boolean;
   /** Why the lesson breaks a rule, one sentence each (empty when ok). */
   problems: string[];
+  /** From the lesson's first run queued to its last run finished, waits for a free slot included. */
   durationMs: number;
+  /** The wall time of its variant runs added up: what the lesson costs a verify. */
+  runMs: number;
+  /** Its slowest check on a variant that must pass (starter, solution, alternatives), to see how near a time limit it runs. */
+  slowest?: { variant: string; check: string; ms: number };
 }
 
 /** `.agent/datasets/…` for a `sql` lesson; nothing for a server lesson. */
@@ -96,6 +101,7 @@ export interface VerifyInputs {
 /** Runs every variant of the lesson and judges them; a lesson whose runs cannot even start gets that as its problem. */
 export async function verifyLesson(lesson: AuthoredLesson, { lessonsDir, runtimeFiles, limit, agents, trackLessonIds }: VerifyInputs): Promise<LessonVerdict> {
   const started = Date.now();
+  let runMs = 0;
   try {
     // Not awaited before the runs are queued: every lesson's runs join the queue in the same
     // turn, so the limiter ranks them all by cost before the first starts.
@@ -103,24 +109,44 @@ export async function verifyLesson(lesson: AuthoredLesson, { lessonsDir, runtime
     datasets.catch(() => undefined); // awaited (and reported) by each run; this only marks it handled until then
     const run = (files: Record<string, string>, only?: string[]): Promise<VariantOutcome> =>
       limit(async () => {
-        const tree = { ...workspaceFiles(lesson, files, runtimeFiles, { startTimeoutMs: VERIFY_START_TIMEOUT_MS }), ...(await datasets) };
-        const summary = await agents.run(tree, only ? { only } : {});
-        return { passed: summary.passed, failed: summary.failed, results: summary.results };
+        const runStarted = performance.now();
+        try {
+          const tree = { ...workspaceFiles(lesson, files, runtimeFiles, { startTimeoutMs: VERIFY_START_TIMEOUT_MS }), ...(await datasets) };
+          const summary = await agents.run(tree, only ? { only } : {});
+          return { passed: summary.passed, failed: summary.failed, results: summary.results };
+        } finally {
+          runMs += performance.now() - runStarted;
+        }
       }, variantCost(lesson, only?.length ?? lesson.checkList.length));
-    const [starter, solution, mutants, alternatives] = await Promise.all([
+    const [starter, solution, mutants, alternativeRuns] = await Promise.all([
       run(lesson.starter),
       run(lesson.solution),
       // Only the checks a mutant names run for it: the loader has made sure they exist.
       Promise.all(lesson.mutants.map(async (mutant) => judgeMutant(mutant, await run(mutant.files, mutant.mustFail)))),
-      Promise.all(lesson.alternatives.map(async (alternative) => judgeAlternative(alternative, await run(alternative.files)))),
+      Promise.all(lesson.alternatives.map(async (alternative) => ({ alternative, outcome: await run(alternative.files) }))),
     ]);
-    const verdict = judge(lesson, { starter, solution, mutants, alternatives }, Date.now() - started);
+    const alternatives = alternativeRuns.map(({ alternative, outcome }) => judgeAlternative(alternative, outcome));
+    const verdict = judge(lesson, { starter, solution, mutants, alternatives }, Date.now() - started, Math.round(runMs));
+    const slowest = slowestCheck([['starter', starter], ['solution', solution], ...alternativeRuns.map(({ alternative, outcome }): [string, VariantOutcome] => [`alternative "${alternative.name}"`, outcome])]);
+    if (slowest) verdict.slowest = slowest;
     const blueprint = blueprintProblems(lesson, trackLessonIds);
     return blueprint.length ? { ...verdict, ok: false, problems: [...verdict.problems, ...blueprint] } : verdict;
   } catch (error) {
-    const none: VariantOutcome = { passed: 0, failed: 0, results: [] };
-    return { id: lesson.id, kind: lesson.kind, starter: none, solution: none, mutants: [], alternatives: [], ok: false, problems: [`its checks could not run: ${errorText(error)}`], durationMs: Date.now() - started };
+    return { id: lesson.id, kind: lesson.kind, starter: none(), solution: none(), mutants: [], alternatives: [], ok: false, problems: [`its checks could not run: ${errorText(error)}`], durationMs: Date.now() - started, runMs: Math.round(runMs) };
   }
+}
+
+const none = (): VariantOutcome => ({ passed: 0, failed: 0, results: [] });
+
+/** The longest check among these runs (mutants are left out: a mutant that loops forever is meant to time out). */
+export function slowestCheck(runs: [variant: string, outcome: VariantOutcome][]): LessonVerdict['slowest'] {
+  let slowest: LessonVerdict['slowest'];
+  for (const [variant, outcome] of runs) {
+    for (const result of outcome.results) {
+      if (!slowest || result.durationMs > slowest.ms) slowest = { variant, check: result.id, ms: result.durationMs };
+    }
+  }
+  return slowest;
 }
 
 export interface JudgedVariants {
@@ -130,7 +156,7 @@ export interface JudgedVariants {
   alternatives?: { verdict: AlternativeVerdict; problems: string[] }[];
 }
 
-export function judge(lesson: Pick<Lesson, 'id' | 'kind'>, { starter, solution, mutants = [], alternatives = [] }: JudgedVariants, durationMs = 0): LessonVerdict {
+export function judge(lesson: Pick<Lesson, 'id' | 'kind'>, { starter, solution, mutants = [], alternatives = [] }: JudgedVariants, durationMs = 0, runMs = 0): LessonVerdict {
   const problems: string[] = [];
   const total = solution.results.length;
   if (total === 0) problems.push('checks.ts defines no checks');
@@ -152,6 +178,7 @@ export function judge(lesson: Pick<Lesson, 'id' | 'kind'>, { starter, solution, 
     ok: problems.length === 0,
     problems,
     durationMs,
+    runMs,
   };
 }
 

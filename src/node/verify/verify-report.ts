@@ -17,14 +17,19 @@ export interface VerifyReport {
     ok: boolean;
     /** What breaks a rule, one sentence each. */
     problems: string[];
+    /** From its first run queued to its last finished (waits for a slot included). */
     seconds: number;
+    /** Its variant runs' wall time added up. */
+    runSeconds: number;
+    /** Its slowest check on a variant that must pass, in milliseconds: how near a time limit it runs. */
+    slowest?: { variant: string; check: string; ms: number };
   }[];
 }
 
 export function verifyReport(verdicts: LessonVerdict[], loadErrors: LessonError[]): VerifyReport {
   return {
     ok: loadErrors.length === 0 && verdicts.every((v) => v.ok),
-    lessons: verdicts.map(({ id, kind, starter, solution, mutants, alternatives, ok, problems, durationMs }) => ({
+    lessons: verdicts.map(({ id, kind, starter, solution, mutants, alternatives, ok, problems, durationMs, runMs, slowest }) => ({
       id,
       kind,
       starter: { passed: starter.passed, failed: starter.failed },
@@ -34,6 +39,8 @@ export function verifyReport(verdicts: LessonVerdict[], loadErrors: LessonError[
       ok,
       problems,
       seconds: Math.round(durationMs / 100) / 10,
+      runSeconds: Math.round(runMs / 100) / 10,
+      ...(slowest ? { slowest } : {}),
     })),
   };
 }
@@ -43,6 +50,7 @@ export function describeVerdict(verdict: LessonVerdict): string {
   const parts = [`starter ${count(verdict.starter)} passed`, `solution ${count(verdict.solution)} passed`];
   if (verdict.mutants.length) parts.push(`${verdict.mutants.filter((m) => m.ok).length}/${verdict.mutants.length} mutants caught`);
   if (verdict.alternatives.length) parts.push(`${verdict.alternatives.filter((a) => a.ok).length}/${verdict.alternatives.length} alternatives pass`);
-  const head = `${verdict.ok ? '✓' : '✗'} ${verdict.id} (${verdict.kind}): ${parts.join(', ')} (${(verdict.durationMs / 1000).toFixed(1)} s)`;
+  const slowest = verdict.slowest ? `; slowest check ${(verdict.slowest.ms / 1000).toFixed(1)} s, "${verdict.slowest.check}" on the ${verdict.slowest.variant}` : '';
+  const head = `${verdict.ok ? '✓' : '✗'} ${verdict.id} (${verdict.kind}): ${parts.join(', ')} (runs ${(verdict.runMs / 1000).toFixed(1)} s${slowest})`;
   return [head, ...verdict.problems.map((problem) => `    ${problem.replace(/\n/g, '\n    ')}`)].join('\n');
 }
