@@ -105,7 +105,7 @@ afterEach(async () => {
 describe('the agent process', () => {
   it('probes its runtime, writes ASCII-only lines, and shuts down on command leaving no process', async () => {
     const agent = await startAgent(await fixtureWorkspace({ checks: 'server/checks.ts', files: { 'server.js': SERVER } }));
-    expect(data(await agent.send({ type: 'hello' }))).toMatchObject({ version: 1, features: { preload: 'require', kill: 'group', loopback: 'fetch', wasm: 'baseline' } });
+    expect(data(await agent.send({ type: 'hello' }))).toMatchObject({ version: 1, features: { preload: 'require', kill: 'group', loopback: 'fetch', compilers: 'baseline' } });
     expect(data(await agent.send({ type: 'start' }))).toMatchObject({ state: 'running' });
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(agent.messages).toContainEqual({ type: 'log', stream: 'stdout', text: 'café … ready\n' });
@@ -146,7 +146,7 @@ describe('the agent process', () => {
     expect(left).toBe(0);
   }, 30_000);
 
-  it('preloads MSW only for lessons whose checks script upstreams, and takes --liftoff-only once probed', async () => {
+  it('preloads MSW only for lessons whose checks script upstreams, and takes the baseline-compiler flags once probed', async () => {
     const withUpstream = await startAgent(await fixtureWorkspace({ checks: 'server/checks.ts', files: { 'server.js': SERVER } }));
     await withUpstream.send({ type: 'start' });
     const plain = await startAgent(await fixtureWorkspace({ checks: 'stuck/checks.ts', files: { 'server.js': SERVER } }));
@@ -154,10 +154,10 @@ describe('the agent process', () => {
     const preloads = async (agent: Agent) => data<{ json: string[] }>(await agent.send({ type: 'request', request: { path: '/preloads' } })).json;
     expect(await preloads(withUpstream)).toEqual(['--require', './.agent/server-preload.cjs', '--require', './.agent/msw-preload.cjs']);
     expect(await preloads(plain)).toEqual(['--require', './.agent/server-preload.cjs']);
-    // Once the probes have answered (hello waits for them), restarts compile WebAssembly with the baseline compiler.
-    expect(data<{ features: { wasm: string } }>(await plain.send({ type: 'hello' })).features.wasm).toBe('baseline');
+    // Once the probes have answered (hello waits for them), restarts use V8's baseline compilers only.
+    expect(data<{ features: { compilers: string } }>(await plain.send({ type: 'hello' })).features.compilers).toBe('baseline');
     await plain.send({ type: 'restart' });
-    expect(await preloads(plain)).toEqual(['--liftoff-only', '--require', './.agent/server-preload.cjs']);
+    expect(await preloads(plain)).toEqual(['--liftoff-only', '--no-opt', '--require', './.agent/server-preload.cjs']);
   }, 30_000);
 
   it('skips the restart before Check only while the server runs the saved files and has served nothing', async () => {

@@ -33,9 +33,9 @@ afterEach(async () => {
   statuses.length = 0;
 });
 
-function startServer(env?: Record<string, string | null>): Promise<ServerStatus> {
+function startServer(env?: Record<string, string | null>, lessonEnv?: Record<string, string>): Promise<ServerStatus> {
   server = new LearnerServer({ cwd: root, killMode: () => 'group', onOutput: () => {}, onStatus: (status) => statuses.push(status) });
-  server.configure({ command: 'node', args: ['server.mjs'], startTimeoutMs: 5000, mockUpstream: false });
+  server.configure({ command: 'node', args: ['server.mjs'], startTimeoutMs: 5000, mockUpstream: false, ...(lessonEnv ? { env: lessonEnv } : {}) });
   return server.start(env ? { env } : {});
 }
 
@@ -47,6 +47,17 @@ describe('LearnerServer', () => {
     expect(await body(withEnv)).toEqual({ mode: 'production', home: null });
     const plain = await server!.start();
     expect(await body(plain)).toMatchObject({ mode: null });
+  });
+
+  it("starts every time with the lesson's variables; a start's own environment goes on top of them", async () => {
+    const lessonOnly = await startServer(undefined, { PLAYGROUND_MODE: 'lesson' });
+    expect(await body(lessonOnly)).toMatchObject({ mode: 'lesson' });
+    const overridden = await server!.start({ env: { PLAYGROUND_MODE: 'check' } });
+    expect(await body(overridden)).toMatchObject({ mode: 'check' });
+    const removed = await server!.start({ env: { PLAYGROUND_MODE: null } });
+    expect(await body(removed)).toMatchObject({ mode: null });
+    const again = await server!.start();
+    expect(await body(again)).toMatchObject({ mode: 'lesson' });
   });
 
   it('reports a graceful exit after SIGTERM as stopped, not as a crash', async () => {

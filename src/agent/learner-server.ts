@@ -24,13 +24,15 @@ export interface ServerLaunch {
   startTimeoutMs: number;
   /** Preload MSW (the lesson's checks script upstream APIs); otherwise a plain start. */
   mockUpstream: boolean;
+  /** The lesson's variables, set at every start (a start's own `env` goes on top). */
+  env?: Record<string, string>;
 }
 
 export interface LearnerServerOptions {
   cwd: string;
   /** How process trees are killed here (the runtime probe decides; a stop waits for its answer). */
   killMode(): KillMode | Promise<KillMode>;
-  /** Flags for `node` itself, before the preloads (e.g. `--liftoff-only` where the runtime probe found it works). */
+  /** Flags for `node` itself, before the preloads (the baseline-compiler flags where the runtime probe found they work). */
   nodeFlags?(): string[];
   onOutput(stream: 'stdout' | 'stderr', text: string): void;
   onStatus(status: ServerStatus): void;
@@ -80,7 +82,7 @@ export class LearnerServer {
     if (!launch) throw new Error('the agent has no lesson to start a server for');
     const port = await freePort();
     const { command, args, nodeOptions } = withPreloads(launch, this.options.nodeFlags?.() ?? []);
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port) };
+    const env: NodeJS.ProcessEnv = { ...process.env, ...launch.env, PORT: String(port) };
     if (nodeOptions) env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} ${nodeOptions}`.trim();
     for (const [name, value] of Object.entries(options.env ?? {})) {
       if (value === null) delete env[name];

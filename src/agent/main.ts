@@ -19,10 +19,10 @@ import { parseCommandLine } from './agent-commands.ts';
 import { AgentEnvironment, loadSqlJs, readWorkspaceFile, sendToServer } from './agent-environment.ts';
 import { asciiJson } from './ascii-json.ts';
 import { CheckWorkerHost } from './check-worker-host.ts';
-import { LearnerServer } from './learner-server.ts';
+import { LearnerServer, type ServerLaunch } from './learner-server.ts';
 import { removeLeftoverFiles } from './leftover-files.ts';
 import { AGENT_PROTOCOL_VERSION, type AgentCommand, type AgentLessonConfig, type AgentMessage, type AgentReplyData, type RuntimeFeatures, type ServerStatus } from './protocol.ts';
-import { probeRuntime, type RuntimeProbe } from './runtime-probe.ts';
+import { BASELINE_COMPILER_FLAGS, probeRuntime, type RuntimeProbe } from './runtime-probe.ts';
 import { ServerClock } from './server-clock.ts';
 import { LESSON_CONFIG, UPSTREAM_CALLS, UPSTREAM_SCRIPT } from './workspace-paths.ts';
 
@@ -40,7 +40,7 @@ for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
 }
 
 // Until a probe answers, the usual path; requests and checks wait for the (quick) loopback probe.
-let features: RuntimeFeatures = { preload: 'require', kill: 'group', loopback: 'fetch', wasm: 'default' };
+let features: RuntimeFeatures = { preload: 'require', kill: 'group', loopback: 'fetch', compilers: 'default' };
 let probe: RuntimeProbe | undefined;
 /**
  * The probes start on first need, or once the first server is running: the kill probe spawns a
@@ -51,7 +51,7 @@ function runtimeProbe(): RuntimeProbe {
     probe = probeRuntime();
     void probe.loopback.then((loopback) => void (features = { ...features, loopback }));
     void probe.kill.then((kill) => void (features = { ...features, kill }));
-    void probe.wasm.then((wasm) => void (features = { ...features, wasm }));
+    void probe.compilers.then((compilers) => void (features = { ...features, compilers }));
   }
   return probe;
 }
@@ -62,7 +62,7 @@ const server = new LearnerServer({
   // A stop while the kill probe runs waits for its answer; before any probe, the usual path.
   killMode: async () => (probe ? await probe.kill : features.kill),
   // Known after the probe: the first server of an agent starts with V8's defaults.
-  nodeFlags: () => (features.wasm === 'baseline' ? ['--liftoff-only'] : []),
+  nodeFlags: () => (features.compilers === 'baseline' ? BASELINE_COMPILER_FLAGS : []),
   onOutput: (stream, text) => {
     emit({ type: 'log', stream, text });
     session?.checks.forwardOutput(text);
@@ -93,8 +93,12 @@ async function openLesson(): Promise<Session> {
   await clock.init();
   const environment = new AgentEnvironment({ root, lesson, server, clock, features: () => features });
   const checks = new CheckWorkerHost({ root, lesson, environment });
-  if (lesson.kind === 'server') server.configure({ command: lesson.start.command, args: lesson.start.args, startTimeoutMs: lesson.startTimeoutMs ?? START_TIMEOUT_MS, mockUpstream: false });
+  if (lesson.kind === 'server') server.configure(launchOf(lesson, false));
   return { lesson, environment, checks };
+}
+
+function launchOf(lesson: AgentLessonConfig, mockUpstream: boolean): ServerLaunch {
+  return { command: lesson.start.command, args: lesson.start.args, startTimeoutMs: lesson.startTimeoutMs ?? START_TIMEOUT_MS, mockUpstream, ...(lesson.env ? { env: lesson.env } : {}) };
 }
 
 function current(): Session {
@@ -108,7 +112,7 @@ async function startServer(): Promise<ServerStatus> {
   if (lesson.kind !== 'server') return server.status();
   // What the checks need of upstream fakes comes from the build: the server starts without
   // waiting for the checks module (and a broken one cannot keep it from starting).
-  server.configure({ command: lesson.start.command, args: lesson.start.args, startTimeoutMs: lesson.startTimeoutMs ?? START_TIMEOUT_MS, mockUpstream: lesson.upstream.mock });
+  server.configure(launchOf(lesson, lesson.upstream.mock));
   await environment.setUpstream(lesson.upstream.script);
   const status = await server.start();
   // Now that the server runs, the work that would have competed with its start: the probes,

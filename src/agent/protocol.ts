@@ -59,7 +59,7 @@
  *
  * Changes within version 1 are additive and optional (older callers keep working):
  * `AgentLessonConfig.startTimeoutMs`, `check.restart`, the `lesson` and `shutdown` commands,
- * `hello.features` (and its `wasm`), `AgentLessonConfig.files`. One is required: `AgentLessonConfig.upstream` (read at build time from the
+ * `hello.features` (and its `compilers`), `AgentLessonConfig.files`. One is required: `AgentLessonConfig.upstream` (read at build time from the
  * checks, so the server starts before they load); every caller mounts the agent bundle it was
  * built with, so no older agent ever reads it. (The preloads became CommonJS files, `.cjs`, loaded with `--require`; they
  * are part of the bundle every caller mounts as it is, not of the protocol.)
@@ -75,6 +75,8 @@ export interface AgentLessonConfig {
   id: string;
   kind: LessonKind;
   start: { command: string; args: string[] };
+  /** Variables the learner's server starts with (the lesson's `env`); a check's own `env` goes on top. */
+  env?: Record<string, string>;
   /** The lesson's nominal port (what the learner reads); the agent runs the server on a free port passed as PORT. */
   port: number;
   dataset?: string;
@@ -100,10 +102,11 @@ export interface RuntimeFeatures {
   /** `fetch`: global fetch reaches loopback ports; `http`: requests to the server go through `node:http`. */
   loopback: 'fetch' | 'http';
   /**
-   * `baseline`: `node` accepts `--liftoff-only`, and the learner's server (when started as
-   * `node …`) compiles WebAssembly with V8's baseline compiler only; `default`: it does not.
+   * `baseline`: `node` accepts `--liftoff-only --no-opt`, and the learner's server (when
+   * started as `node …`) compiles WebAssembly and JavaScript with V8's baseline compilers only;
+   * `default`: it does not.
    */
-  wasm: 'baseline' | 'default';
+  compilers: 'baseline' | 'default';
 }
 
 export type ServerState = 'stopped' | 'starting' | 'running' | 'crashed';

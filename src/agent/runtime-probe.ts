@@ -1,7 +1,7 @@
 /**
  * What the Node the agent runs on can do, checked where it runs (a WebContainer's Node is not
  * the one on this machine): whether killing a process group works, whether `fetch` reaches a
- * loopback port, and whether `node` takes V8's `--liftoff-only`. The agent takes the fallback
+ * loopback port, and whether `node` takes V8's `--liftoff-only --no-opt`. The agent takes the fallback
  * where a probe fails and reports the result in `hello`. Preloads need no probe: `--require`
  * works on every Node version.
  */
@@ -20,33 +20,39 @@ export interface RuntimeProbe {
   loopback: Promise<RuntimeFeatures['loopback']>;
   /** How to kill process trees: a process spawn, so it runs in the background; `group` is tried (with a pid fallback) until it answers. */
   kill: Promise<KillMode>;
-  /** Whether learner servers may compile WebAssembly with the baseline compiler only (a process spawn too). */
-  wasm: Promise<RuntimeFeatures['wasm']>;
+  /** Whether learner servers may run with V8's baseline compilers only (a process spawn too). */
+  compilers: Promise<RuntimeFeatures['compilers']>;
 }
 
 export function probeRuntime(): RuntimeProbe {
   const loopback = probeLoopbackFetch();
   const kill = probeGroupKill();
-  const wasm = probeWasmBaseline();
+  const compilers = probeBaselineCompilers();
   return {
     loopback,
     kill,
-    wasm,
-    all: Promise.all([kill, loopback, wasm]).then(([killMode, loopbackMode, wasmMode]) => ({ preload: 'require', kill: killMode, loopback: loopbackMode, wasm: wasmMode })),
+    compilers,
+    all: Promise.all([kill, loopback, compilers]).then(([killMode, loopbackMode, compilerMode]) => ({ preload: 'require', kill: killMode, loopback: loopbackMode, compilers: compilerMode })),
   };
 }
 
 /**
- * sql.js is a 650 KB WebAssembly module that most lessons' servers load at start; V8 compiles
- * it with its baseline compiler and then again with its optimizing one. Measured on a 2-core
- * machine (2026-11-27), a Node start that opens a sql.js database took 0.5–0.6 s (0.6–0.75 s of
- * CPU) by default and 0.27–0.33 s (0.3–0.37 s of CPU) with `--liftoff-only` — on every restart
- * of such a server, and every run of lessons:verify. Queries run slower on baseline code, which
- * a lesson's few rows never notice (no check times a query). A WebContainer's `node` may not
- * take V8 flags, so the flag is used only where this `node` accepts it.
+ * The flags learner servers start with where this `node` takes them. sql.js is a 650 KB
+ * WebAssembly module that most lessons' servers load at start; V8 compiles it with its baseline
+ * compiler and then again with its optimizing one, and its optimizing JavaScript compiler works
+ * through Express's start-up code the same way — work a server that answers a few dozen
+ * requests never gets back. Measured on a 2-core machine (2026-11-27): a Node start that opens a
+ * sql.js database took 0.5–0.6 s (0.6–0.75 s of CPU) by default, 0.27–0.33 s with
+ * `--liftoff-only`, and 0.40 s of CPU instead of 0.56 s with `--no-opt` added (lessons:verify
+ * of `apis/`: 198 → 179 CPU-seconds). Hot code runs slower on baseline code, which a lesson's
+ * few requests and rows never notice (no check times JavaScript or a query: the only timed
+ * checks wait for a lower bound or compare two scrypt runs, which are native code). A
+ * WebContainer's `node` may not take V8 flags, so they are used only where this `node` does.
  */
-async function probeWasmBaseline(): Promise<RuntimeFeatures['wasm']> {
-  const child = spawn(process.execPath, ['--liftoff-only', '-e', 'process.exit(typeof WebAssembly === "object" ? 0 : 3)'], { stdio: 'ignore', cwd: tmpdir() });
+export const BASELINE_COMPILER_FLAGS = ['--liftoff-only', '--no-opt'];
+
+async function probeBaselineCompilers(): Promise<RuntimeFeatures['compilers']> {
+  const child = spawn(process.execPath, [...BASELINE_COMPILER_FLAGS, '-e', 'process.exit(typeof WebAssembly === "object" ? 0 : 3)'], { stdio: 'ignore', cwd: tmpdir() });
   const code = await new Promise<number | null>((resolve) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');

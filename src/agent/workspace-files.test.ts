@@ -5,7 +5,7 @@ import { workspaceFiles } from './workspace-files.ts';
 const lesson = {
   id: 'databases/joins',
   checksModule: 'export default { checks: [] };',
-  meta: { kind: 'sql', start: { command: 'node', args: ['server.js'] }, port: 3000, dataset: 'shop' },
+  meta: { kind: 'sql', start: { command: 'node', args: ['server.js'] }, env: {}, port: 3000, dataset: 'shop' },
 } as unknown as Lesson;
 
 describe('workspaceFiles', () => {
@@ -20,5 +20,11 @@ describe('workspaceFiles', () => {
     const tree = workspaceFiles(lesson, { 'package.json': 'learner' }, { 'package.json': 'template' }, { startTimeoutMs: 9000 });
     expect(tree['package.json']).toBe('template');
     expect(JSON.parse(tree['.agent/lesson.json'] as string)).toMatchObject({ startTimeoutMs: 9000 });
+  });
+
+  it("passes the lesson's environment for its server on, and leaves it out when there is none", () => {
+    const withEnv = { ...lesson, meta: { ...lesson.meta, kind: 'server', env: { SCRYPT_LOG_N: '12' } } } as Lesson;
+    expect(JSON.parse(workspaceFiles(withEnv, {}, {})['.agent/lesson.json'] as string)).toMatchObject({ env: { SCRYPT_LOG_N: '12' } });
+    expect(JSON.parse(workspaceFiles(lesson, {}, {})['.agent/lesson.json'] as string)).not.toHaveProperty('env');
   });
 });

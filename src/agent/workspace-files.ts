@@ -21,6 +21,7 @@ function agentLessonConfig(lesson: Lesson, learnerFiles: string[], options: Work
     id: lesson.id,
     kind: lesson.meta.kind,
     start: lesson.meta.start,
+    ...(Object.keys(lesson.meta.env).length ? { env: lesson.meta.env } : {}),
     port: lesson.meta.port,
     upstream: lesson.upstream,
     files: learnerFiles,

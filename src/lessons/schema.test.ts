@@ -19,6 +19,7 @@ describe('lesson frontmatter schema', () => {
         minutes: 10,
         hints: [],
         start: { command: 'node', args: ['--watch', 'server.js'] },
+        env: {},
         port: 3000,
         allowFileChanges: false,
         requests: [],
@@ -50,6 +51,11 @@ describe('lesson frontmatter schema', () => {
       { field: 'requests[0].path', message: 'must start with "/" (got "users")' },
       { field: 'focs', message: 'is not a known field (check its spelling; see lessons/README.md)' },
     ]);
+  });
+
+  it('takes environment variables for the server by their usual names, with text values', () => {
+    expect(parseWith(lessonFrontmatterSchema, { ...minimal, env: { SCRYPT_LOG_N: '12' } })).toMatchObject({ ok: true, value: { env: { SCRYPT_LOG_N: '12' } } });
+    expect(problems({ ...minimal, env: { 'scrypt-cost': '12', PORT_X: 3 } }).map((problem) => problem.field)).toEqual(['env.scrypt-cost', 'env.PORT_X']);
   });
 
   it('validates track frontmatter and leaves order to the folder prefix when absent', () => {

@@ -36,6 +36,10 @@ export const lessonFrontmatterSchema = z
       .default('node server.js')
       .transform(splitCommand)
       .describe('server lessons: the command that starts the learner’s server, split on spaces.'),
+    env: z
+      .record(z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must be an environment variable name like SCRYPT_LOG_N'), z.string())
+      .default({})
+      .describe('server lessons: environment variables the playground starts the learner’s server with (a check’s own `env` is added on top). Say in the lesson why, and what production uses instead.'),
     port: z.number().int().min(1).max(65535).default(3000).describe('server lessons: fallback port; the server must listen on process.env.PORT first.'),
     dataset: z
       .string()

@@ -20,7 +20,7 @@ function lesson(index: number, kind: 'server' | 'sql' = 'server'): Lesson {
   return {
     id: `track/lesson-${index}`,
     checksModule: 'export default { checks: [] };',
-    meta: { kind, start: { command: 'node', args: [`server-${index}.js`] }, port: 3000 },
+    meta: { kind, start: { command: 'node', args: [`server-${index}.js`] }, env: {}, port: 3000 },
   } as unknown as Lesson;
 }
 
