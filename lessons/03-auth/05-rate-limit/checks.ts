@@ -4,7 +4,7 @@ import { describe, send, signUp, uniqueName } from '../../_support/checks.ts';
 import { reusedUser } from '../_support/reused-user.ts';
 
 const PASSWORD = 'correct horse battery staple';
-/** Each failed log-in runs a full scrypt (the dummy one too): seconds each in a busy browser tab. */
+/** Each failed log-in runs a scrypt (the dummy one too): milliseconds at the lesson's SCRYPT_LOG_N=12, seconds each at OWASP's cost in a busy browser tab. */
 const MANY_SCRYPTS_MS = 120_000;
 /** SHA-256 of login-limiter.test.js as the lesson ships it: the memory check runs it only unchanged. */
 const LIMITER_TEST_SHA256 = 'b7e3f804bf183406da34822edf914a30494f0f85cbd6a4d43b8d34e4e3e870b2';

@@ -8,8 +8,17 @@ import { promisify } from 'node:util';
 const scryptAsync = promisify(scrypt);
 const KEY_LENGTH = 64;
 // OWASP's minimum for scrypt: N = 2^17 (CPU/memory cost), r = 8 (block size), p = 1.
-const COST = { N: 2 ** 17, r: 8, p: 1 };
-// scrypt needs 128 · N · r bytes (128 MiB here); Node refuses more than 32 MiB unless told.
+// SCRYPT_LOG_N lowers N for tests: the playground starts this server with SCRYPT_LOG_N=12
+// (N = 4096) because its checks sign up and log in dozens of times. Never in production.
+const LOG_N = Number(process.env.SCRYPT_LOG_N ?? 17);
+if (!Number.isInteger(LOG_N) || LOG_N < 10 || LOG_N > 20) {
+  throw new Error(`SCRYPT_LOG_N must be a whole number from 10 to 20 (got "${process.env.SCRYPT_LOG_N}")`);
+}
+if (LOG_N < 17 && process.env.NODE_ENV === 'production') {
+  throw new Error('SCRYPT_LOG_N below 17 is for tests only: production hashes at OWASP\'s cost (unset it)');
+}
+const COST = { N: 2 ** LOG_N, r: 8, p: 1 };
+// scrypt needs 128 · N · r bytes (128 MiB at 2^17); Node refuses more than 32 MiB unless told.
 const MAX_MEMORY = 256 * 1024 * 1024;
 
 /** What to store for `password`. */
