@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -8,5 +9,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // One worker per core: most test files wait on child processes (agents, servers, the runner),
+    // and vitest's default (cores − 1) runs them one at a time on a 2-core machine (190 s → 111 s).
+    maxWorkers: availableParallelism(),
   },
 });
