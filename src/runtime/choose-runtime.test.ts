@@ -6,7 +6,8 @@ import { startTestRunnerServer, type TestRunnerServer } from '../../tests/suppor
 import { fakeDependencies } from '../../tests/support/fake-dependencies.ts';
 import { memoryStorage } from '../../tests/support/memory-storage.ts';
 import { createFakeWebContainerApi } from '../../tests/support/webcontainer-fake.ts';
-import { chooseRuntime, parseRuntimeParam, retryWebContainers, type ChooseRuntimeOptions } from './choose-runtime.ts';
+import { chooseRuntime, retryWebContainers, type ChooseRuntimeOptions } from './choose-runtime.ts';
+import { mayUseLocalRunner, parseRuntimeParam } from './runtime-param.ts';
 import type { RunnerSocket } from './local-runtime.ts';
 import { fetchRunnerSession } from './runner-session.ts';
 import { rememberBootOutcome } from './webcontainer-boot-memory.ts';
@@ -53,6 +54,10 @@ describe('parseRuntimeParam', () => {
     expect(parseRuntimeParam('runtime=none')).toEqual({ forced: 'none' });
     expect(parseRuntimeParam('')).toEqual({});
     expect(parseRuntimeParam('?runtime=docker')).toEqual({ problem: '?runtime=docker is not one of local, webcontainer, none, so the runtime is chosen automatically.' });
+  });
+
+  it('lets the page skip asking the local runner for a session when the forced choice cannot use it', () => {
+    expect([undefined, 'local', 'webcontainer', 'none'].map((forced) => mayUseLocalRunner(forced as Parameters<typeof mayUseLocalRunner>[0]))).toEqual([true, true, false, false]);
   });
 });
 

@@ -16,14 +16,12 @@ import { errorText } from '../shared/error-text.ts';
 import { LocalRuntime, type LocalRuntimeOptions } from './local-runtime.ts';
 import { fetchRunnerSession, type RunnerSessionAnswer } from './runner-session.ts';
 import type { Runtime, RuntimeChoice } from './runtime.ts';
+import { RUNTIME_PARAM, type ForcedRuntime } from './runtime-param.ts';
 import { agoPhrase, forgetBootOutcome, pageStorage, recentBootFailure, type BootMemoryStorage } from './webcontainer-boot-memory.ts';
 import type { LoadDependencies } from './webcontainer-deps.ts';
 import type { StartProgress, WebContainerApi } from './webcontainer-runtime.ts';
 import { currentEnvironment, webContainerHoldReason, webContainerSupportProblem, type BrowserEnvironment } from './webcontainer-support.ts';
 
-export type ForcedRuntime = 'local' | 'webcontainer' | 'none';
-const FORCED_RUNTIMES: readonly ForcedRuntime[] = ['local', 'webcontainer', 'none'];
-const RUNTIME_PARAM = 'runtime';
 
 export interface ChooseRuntimeOptions {
   forced?: ForcedRuntime;
@@ -51,14 +49,6 @@ export interface RuntimeSelection {
   choice: RuntimeChoice;
   /** WebContainers were not used but may work: the UI may offer "Try WebContainers again". */
   canRetryWebContainers: boolean;
-}
-
-/** Reads `?runtime=` from a query string (`location.search`). An unknown value is reported, not thrown. */
-export function parseRuntimeParam(search: string): { forced?: ForcedRuntime; problem?: string } {
-  const value = new URLSearchParams(search).get(RUNTIME_PARAM);
-  if (value === null || value === '') return {};
-  if ((FORCED_RUNTIMES as readonly string[]).includes(value)) return { forced: value as ForcedRuntime };
-  return { problem: `?${RUNTIME_PARAM}=${value} is not one of ${FORCED_RUNTIMES.join(', ')}, so the runtime is chosen automatically.` };
 }
 
 const NO_RUNTIME_NOTE = 'SQL lessons still work';

@@ -9,6 +9,7 @@ import { batch, signal } from '@preact/signals';
 import type { RuntimeSelection } from '../../runtime/choose-runtime.ts';
 import type { Runtime, RuntimeChoice } from '../../runtime/runtime.ts';
 import { fetchRunnerSession } from '../../runtime/runner-session.ts';
+import { mayUseLocalRunner, parseRuntimeParam } from '../../runtime/runtime-param.ts';
 import { errorText } from '../../shared/error-text.ts';
 
 export const runtimeChoice = signal<RuntimeChoice | undefined>(undefined);
@@ -45,12 +46,13 @@ function failed(error: unknown): undefined {
 
 export function sessionRuntime(): Promise<Runtime | undefined> {
   starting ??= (async () => {
-    // Asked before the adapters' chunk loads: the answer is back by the time the runtime is chosen.
-    const runnerSession = fetchRunnerSession();
-    // Lazy: the WebContainer and local-runner adapters are not needed before a lesson opens.
-    const { chooseRuntime, parseRuntimeParam } = await import('../../runtime/choose-runtime.ts');
     const { forced, problem } = parseRuntimeParam(location.search);
-    return settle(await chooseRuntime(forced ? { forced, onProgress, runnerSession } : { onProgress, runnerSession }), problem);
+    // Asked before the adapters' chunk loads (the answer is back by the time the runtime is
+    // chosen), and only when the choice may use the local runner.
+    const runnerSession = mayUseLocalRunner(forced) ? { runnerSession: fetchRunnerSession() } : {};
+    // Lazy: the WebContainer and local-runner adapters are not needed before a lesson opens.
+    const { chooseRuntime } = await import('../../runtime/choose-runtime.ts');
+    return settle(await chooseRuntime(forced ? { forced, onProgress, ...runnerSession } : { onProgress, ...runnerSession }), problem);
   })().catch(failed);
   return starting;
 }
