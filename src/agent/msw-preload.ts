@@ -59,6 +59,7 @@ async function answer(response: UpstreamResponse): Promise<Response> {
 
 const server = setupServer(
   http.all('*', async ({ request }) => {
+    const atMs = performance.now();
     const url = new URL(request.url);
     if (isLoopbackHost(url.hostname)) return passthrough();
     const headers: Record<string, string> = {};
@@ -66,7 +67,7 @@ const server = setupServer(
       headers[name] = value;
     });
     const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.clone().text();
-    record({ method: request.method, url: request.url, headers, ...(body ? { body } : {}) });
+    record({ method: request.method, url: request.url, headers, ...(body ? { body } : {}), atMs });
     const match = matchUpstream(readScript(), request.method, request.url, (key) => counts.get(key) ?? 0);
     if (!match) {
       process.stderr.write(`[playground] Blocked ${request.method} ${request.url}: this lesson has no fake for it, and nothing may leave this machine. The request fails like a network error.\n`);

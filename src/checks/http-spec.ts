@@ -107,6 +107,13 @@ export interface UpstreamCall {
   url: string;
   body?: string;
   headers: Record<string, string>;
+  /**
+   * When the server made the call, in milliseconds on its own monotonic clock
+   * (`performance.now()`, which the checks' moved clock leaves alone): the gap between two calls
+   * is the server's wait between them, without the time the check's request spent getting
+   * there and back on a busy machine.
+   */
+  atMs: number;
 }
 
 export interface HttpResponse {

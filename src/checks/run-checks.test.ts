@@ -172,7 +172,7 @@ describe('runChecks', () => {
 
   it('sets each check\'s upstream (or the lesson default) and shows only calls made during the check', async () => {
     const env = new FakeEnvironment(() => json(200, {}));
-    env.calls = [{ method: 'GET', url: 'https://old.test/', headers: {} }];
+    env.calls = [{ method: 'GET', url: 'https://old.test/', headers: {}, atMs: 1 }];
     const checks: LessonChecks = {
       upstream: { 'GET https://a.test/': { json: 1 } },
       checks: [
